@@ -1,0 +1,214 @@
+//! `lever check`: resolve configs and packs, walk, lint in parallel, print, pick the exit code.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use lever_core::{Config, FileResult, Linter, RuleSet, Severity, Skipped, SourceError, load};
+use rayon::prelude::*;
+
+use crate::printer::{self, FileReport, Report};
+use crate::walk;
+use crate::{CheckArgs, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, FailOn};
+
+/// What a check produced, for callers that want data rather than output.
+pub struct CheckOutcome {
+    pub report: Report,
+    pub errors: Vec<SourceError>,
+}
+
+pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    let start = Instant::now();
+    let outcome = match collect(args) {
+        Ok(o) => o,
+        Err(errors) => {
+            for e in &errors {
+                writeln!(err, "error: {e}")?;
+            }
+            return Ok(EXIT_ERROR);
+        }
+    };
+    for e in &outcome.errors {
+        writeln!(err, "error: {e}")?;
+    }
+    let report = &outcome.report;
+    let color = match args.color {
+        crate::ColorChoice::Always => true,
+        crate::ColorChoice::Never => false,
+        crate::ColorChoice::Auto => {
+            args.output.is_none()
+                && std::env::var_os("NO_COLOR").is_none()
+                && io::IsTerminal::is_terminal(&io::stdout())
+        }
+    };
+    match &args.output {
+        Some(path) => {
+            let mut file = io::BufWriter::new(std::fs::File::create(path)?);
+            printer::print(args.format, report, &mut file, false)?;
+            file.flush()?;
+        }
+        None => {
+            let mut buf = io::BufWriter::new(out);
+            printer::print(args.format, report, &mut buf, color)?;
+            buf.flush()?;
+        }
+    }
+    for f in &report.files {
+        if let Some(s) = &f.result.skipped {
+            writeln!(err, "note: {}: {s}", f.display)?;
+        }
+    }
+    if !args.quiet {
+        writeln!(err, "{}", printer::summary(report, start.elapsed()))?;
+    }
+    if !outcome.errors.is_empty() {
+        return Ok(EXIT_ERROR);
+    }
+    let threshold = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Hint => Some(Severity::Hint),
+        FailOn::Never => None,
+    };
+    let failed = threshold.is_some_and(|t| report.findings().any(|(_, f)| f.severity >= t));
+    Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// Lints `args.paths`. `Err` only when nothing can run (a config that does not parse).
+pub fn collect(args: &CheckArgs) -> Result<CheckOutcome, Vec<SourceError>> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    // One rule set per distinct config; most runs have one.
+    let mut sets: BTreeMap<Option<PathBuf>, Arc<RuleSet>> = BTreeMap::new();
+    let mut errors = Vec::new();
+    let mut jobs: Vec<(walk::Target, Arc<RuleSet>)> = Vec::new();
+    for path in &args.paths {
+        if !path.exists() {
+            return Err(vec![SourceError::file(
+                path.display().to_string(),
+                "no such file or directory",
+            )]);
+        }
+        let config_path = match &args.config {
+            Some(c) => Some(c.clone()),
+            None => load::find_config(path),
+        };
+        let config = match &config_path {
+            Some(c) => load::load_config(c).map_err(|e| vec![e])?,
+            None => load::config_for(path).map_err(|e| vec![e])?,
+        };
+        let set = match sets.get(&config_path) {
+            Some(s) => s.clone(),
+            None => {
+                let (set, mut errs) = rule_set(&config);
+                errors.append(&mut errs);
+                let set = Arc::new(set);
+                sets.insert(config_path.clone(), set.clone());
+                set
+            }
+        };
+        jobs.extend(
+            walk::files(path, &config)
+                .into_iter()
+                .map(|t| (t, set.clone())),
+        );
+    }
+    // The same file reached through two path arguments is linted once.
+    jobs.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+    jobs.dedup_by(|a, b| a.0.path == b.0.path);
+
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build();
+    let lint_all = || -> Vec<FileReport> {
+        jobs.par_iter()
+            .map_init(Linter::new, |linter, (target, set)| {
+                lint_file(linter, set, target, &cwd)
+            })
+            .collect()
+    };
+    let files = match pool {
+        Ok(pool) => pool.install(lint_all),
+        Err(_) => lint_all(),
+    };
+    for set in sets.values() {
+        errors.extend(set.take_errors());
+    }
+    let rules = sets
+        .values()
+        .next()
+        .cloned()
+        .unwrap_or_else(|| Arc::new(rule_set(&Config::default()).0));
+    Ok(CheckOutcome {
+        report: Report { files, rules, cwd },
+        errors,
+    })
+}
+
+/// Packs and rules for a config. Errors are returned alongside a usable rule set.
+pub fn rule_set(config: &Config) -> (RuleSet, Vec<SourceError>) {
+    let (packs, mut errors) = load::packs_for(config);
+    let (set, mut errs) = RuleSet::new(&packs, config);
+    errors.append(&mut errs);
+    (set, errors)
+}
+
+fn lint_file(linter: &mut Linter, set: &RuleSet, target: &walk::Target, cwd: &Path) -> FileReport {
+    let display = display_path(&target.path, cwd);
+    let (result, text) = match std::fs::read(&target.path) {
+        Ok(bytes) => {
+            // Catch a panic in one file so it cannot stop the run; report it as a skip.
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                linter.lint_bytes(set, target.language, &bytes)
+            }));
+            match result {
+                Ok(r) => {
+                    let text = if r.findings.is_empty() {
+                        None
+                    } else {
+                        String::from_utf8(bytes).ok()
+                    };
+                    (r, text)
+                }
+                Err(panic) => {
+                    *linter = Linter::new();
+                    let what = panic
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| panic.downcast_ref::<String>().cloned())
+                        .unwrap_or_default();
+                    (skipped(Skipped::InternalError(what)), None)
+                }
+            }
+        }
+        Err(e) => (skipped(Skipped::Unreadable(e.to_string())), None),
+    };
+    FileReport {
+        path: target.path.clone(),
+        display,
+        language: target.language,
+        text,
+        result,
+    }
+}
+
+fn skipped(s: Skipped) -> FileResult {
+    FileResult {
+        skipped: Some(s),
+        ..FileResult::default()
+    }
+}
+
+/// A path as the user should see it: relative to the working directory when below it.
+pub fn display_path(path: &Path, cwd: &Path) -> String {
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        cwd.join(path)
+    };
+    let rel = abs.strip_prefix(cwd).map(Path::to_path_buf).unwrap_or(abs);
+    let s = rel.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}

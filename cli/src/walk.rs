@@ -1,0 +1,52 @@
+//! Finding the files to lint: `.gitignore`-aware, deterministic order.
+
+use std::path::{Path, PathBuf};
+
+use lever_core::{Config, Language};
+
+/// A file to lint.
+pub struct Target {
+    pub path: PathBuf,
+    pub language: Language,
+}
+
+/// The lintable files under `root`, sorted. A file named explicitly is linted even when
+/// ignored; files in walked directories honour `.gitignore`, `.ignore`, hidden-file rules and
+/// the config's `include`/`exclude`.
+pub fn files(root: &Path, config: &Config) -> Vec<Target> {
+    if root.is_file() {
+        return Language::from_path(root)
+            .map(|language| Target {
+                path: root.to_path_buf(),
+                language,
+            })
+            .into_iter()
+            .collect();
+    }
+    let mut out = Vec::new();
+    let walker = ignore::WalkBuilder::new(root).require_git(false).build();
+    for entry in walker.flatten() {
+        if !entry.file_type().is_some_and(|t| t.is_file()) {
+            continue;
+        }
+        let path = entry.into_path();
+        let Some(language) = Language::from_path(&path) else {
+            continue;
+        };
+        if !selected(&path, config) {
+            continue;
+        }
+        out.push(Target { path, language });
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out
+}
+
+fn selected(path: &Path, config: &Config) -> bool {
+    if config.include.is_none() && config.exclude.is_none() {
+        return true;
+    }
+    let abs = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let rel = abs.strip_prefix(&config.dir).unwrap_or(&abs);
+    config.selects(rel)
+}

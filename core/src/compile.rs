@@ -1,0 +1,509 @@
+//! Compiling one language's rules into tree-sitter queries.
+//!
+//! All rule files of a language are concatenated into one query text and compiled once.
+//! Report patterns (those that capture `@match`) run over the whole tree; helper patterns
+//! (`(#set! helper "name")`) run only inside the scope a predicate names. Both queries come
+//! from the same compilation, so capture ids agree between them.
+//!
+//! Nothing that could silently match everything survives compilation: unknown predicates,
+//! `#is?`/`#is-not?`, unknown `#set!` keys and unused captures are errors, and a rule with
+//! an error is left out while the others still run.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use tree_sitter::{CaptureQuantifier, Query, QueryErrorKind, QueryPredicateArg};
+
+use crate::error::{SourceError, line_col};
+use crate::language::Language;
+use crate::pack::{EditTarget, Setting};
+use crate::rules::ActiveRule;
+
+/// The compiled form of every active rule for one language.
+pub struct CompiledLanguage {
+    pub language: Language,
+    /// Report patterns; `None` when no rule has a query for this language.
+    pub report: Option<Query>,
+    /// Helper patterns, run on demand inside a scope.
+    pub helper: Option<Query>,
+    /// Per pattern index (shared by both queries).
+    pub patterns: Vec<PatternInfo>,
+    pub helpers: Vec<HelperInfo>,
+    /// Indices into [`crate::rules::RuleSet::active`] of the rules compiled here.
+    pub rules: Vec<usize>,
+    pub match_capture: u32,
+    /// Capture ids whose names start with `_`: never joined, never quoted.
+    pub private: Vec<bool>,
+    /// When every rule has a prefilter: the file must contain one of these strings.
+    pub prefilter: Option<Vec<String>>,
+}
+
+/// What the engine knows about one pattern.
+pub struct PatternInfo {
+    /// Index into the active rules.
+    pub rule: usize,
+    /// `Some(id)` for a helper pattern.
+    pub helper: Option<usize>,
+    pub predicates: Vec<Predicate>,
+}
+
+/// A named helper of one rule.
+pub struct HelperInfo {
+    pub rule: usize,
+    pub name: String,
+}
+
+/// A predicate Lever evaluates itself (tree-sitter evaluates `#eq?`, `#match?`, `#any-of?`).
+#[derive(Clone, Debug)]
+pub enum Predicate {
+    /// `(#only-used-as? @var @scope "helper")`: every occurrence of `@var`'s text (same node
+    /// kind) inside `@scope` is captured as `@var` by a joined match of the helper, and there
+    /// is at least one.
+    OnlyUsedAs { var: u32, scope: u32, helper: usize },
+    /// `(#has? @scope "helper")` / `(#not-has? …)`: a joined helper match exists inside `@scope`.
+    Has {
+        scope: u32,
+        helper: usize,
+        negate: bool,
+    },
+    /// `(#any-of-setting? @cap "setting")` / `(#not-any-of-setting? …)`: the capture's text is
+    /// one of the strings of a list setting.
+    AnyOfSetting {
+        capture: u32,
+        values: Vec<String>,
+        negate: bool,
+    },
+}
+
+/// The predicates Lever implements, with their argument shapes, for docs and errors.
+pub const PREDICATES: [(&str, &str); 5] = [
+    ("only-used-as?", "@var @scope \"helper\""),
+    ("has?", "@scope \"helper\""),
+    ("not-has?", "@scope \"helper\""),
+    ("any-of-setting?", "@capture \"setting\""),
+    ("not-any-of-setting?", "@capture \"setting\""),
+];
+
+struct Segment<'r> {
+    start_byte: usize,
+    start_row: usize,
+    rule: usize,
+    file: &'r str,
+    text: &'r str,
+}
+
+/// Compiles the rules that have a query for `lang`.
+pub fn compile(lang: Language, rules: &[ActiveRule]) -> (CompiledLanguage, Vec<SourceError>) {
+    let mut errors = Vec::new();
+    let mut candidates: Vec<usize> = (0..rules.len())
+        .filter(|&i| rules[i].rule.queries.iter().any(|q| q.language == lang))
+        .collect();
+    let grammar = lang.grammar();
+    // Each iteration either succeeds or removes at least one rule.
+    loop {
+        if candidates.is_empty() {
+            return (CompiledLanguage::empty(lang), errors);
+        }
+        let mut combined = String::new();
+        let mut segments = Vec::new();
+        for &r in &candidates {
+            let q = rules[r]
+                .rule
+                .queries
+                .iter()
+                .find(|q| q.language == lang)
+                .expect("filtered above");
+            segments.push(Segment {
+                start_byte: combined.len(),
+                start_row: combined.matches('\n').count(),
+                rule: r,
+                file: &q.file,
+                text: &q.text,
+            });
+            combined.push_str(&q.text);
+            combined.push('\n');
+        }
+        let query = match Query::new(&grammar, &combined) {
+            Ok(q) => q,
+            Err(e) => {
+                let seg = if e.kind == QueryErrorKind::Predicate {
+                    segments.iter().rposition(|s| s.start_row <= e.row)
+                } else {
+                    segments.iter().rposition(|s| s.start_byte <= e.offset)
+                }
+                .unwrap_or(0);
+                let s = &segments[seg];
+                let (line, column) = if e.kind == QueryErrorKind::Predicate {
+                    (e.row - s.start_row + 1, 0)
+                } else {
+                    line_col(s.text, e.offset - s.start_byte)
+                };
+                let message = query_error_message(&e);
+                errors.push(
+                    SourceError::new(s.file, line, column, format!("{message} (for {lang})"))
+                        .with_help(format!(
+                            "rule `{}` is disabled for {lang} until this is fixed",
+                            rules[s.rule].rule.id
+                        )),
+                );
+                let bad = s.rule;
+                candidates.retain(|&r| r != bad);
+                continue;
+            }
+        };
+        match analyze(lang, rules, &segments, query) {
+            Ok(compiled) => return (compiled, errors),
+            Err(errs) => {
+                for (rule, e) in errs {
+                    errors.push(e);
+                    candidates.retain(|&r| r != rule);
+                }
+            }
+        }
+    }
+}
+
+fn query_error_message(e: &tree_sitter::QueryError) -> String {
+    let first = e.message.lines().next().unwrap_or("").trim();
+    match e.kind {
+        QueryErrorKind::NodeType => format!("invalid node type `{first}`"),
+        QueryErrorKind::Field => format!("invalid field name `{first}`"),
+        QueryErrorKind::Capture => format!("invalid capture name `{first}`"),
+        QueryErrorKind::Predicate => format!("invalid predicate: {first}"),
+        QueryErrorKind::Structure => {
+            "impossible pattern: the grammar cannot produce this shape".to_string()
+        }
+        QueryErrorKind::Syntax => "invalid query syntax".to_string(),
+        QueryErrorKind::Language => format!("grammar error: {first}"),
+    }
+}
+
+impl CompiledLanguage {
+    fn empty(language: Language) -> CompiledLanguage {
+        CompiledLanguage {
+            language,
+            report: None,
+            helper: None,
+            patterns: Vec::new(),
+            helpers: Vec::new(),
+            rules: Vec::new(),
+            match_capture: 0,
+            private: Vec::new(),
+            prefilter: None,
+        }
+    }
+
+    /// Whether a file with this text can produce a finding. `false` only when every rule of
+    /// the language declares a prefilter and none of their strings occurs.
+    pub fn may_match(&self, text: &str) -> bool {
+        if self.report.is_none() {
+            return false;
+        }
+        match &self.prefilter {
+            None => true,
+            Some(tokens) => tokens
+                .iter()
+                .any(|t| memchr::memmem::find(text.as_bytes(), t.as_bytes()).is_some()),
+        }
+    }
+}
+
+/// Checks every pattern and builds the compiled language, or returns the rules to drop.
+fn analyze(
+    lang: Language,
+    rules: &[ActiveRule],
+    segments: &[Segment],
+    query: Query,
+) -> Result<CompiledLanguage, Vec<(usize, SourceError)>> {
+    let mut errors: Vec<(usize, SourceError)> = Vec::new();
+    let names = query.capture_names();
+    let match_capture = query.capture_index_for_name("match");
+    let seg_of = |pattern: usize| {
+        let start = query.start_byte_for_pattern(pattern);
+        let i = segments
+            .iter()
+            .rposition(|s| s.start_byte <= start)
+            .unwrap_or(0);
+        (&segments[i], start - segments[i].start_byte)
+    };
+    let err_at = |seg: &Segment, local: usize, msg: String| {
+        let (line, column) = line_col(seg.text, local);
+        SourceError::new(seg.file, line, column, msg)
+    };
+
+    // First pass: helper names, so that predicates can refer to helpers defined later.
+    let mut helpers: Vec<HelperInfo> = Vec::new();
+    let mut helper_of: Vec<Option<usize>> = vec![None; query.pattern_count()];
+    for (p, slot) in helper_of.iter_mut().enumerate() {
+        let (seg, local) = seg_of(p);
+        for prop in query.property_settings(p) {
+            match (&*prop.key, &prop.value, prop.capture_id) {
+                ("helper", Some(name), None) => {
+                    let id = helpers.iter().position(|h| h.rule == seg.rule && h.name == **name).unwrap_or_else(|| {
+                        helpers.push(HelperInfo { rule: seg.rule, name: name.to_string() });
+                        helpers.len() - 1
+                    });
+                    *slot = Some(id);
+                }
+                (key, _, _) => errors.push((
+                    seg.rule,
+                    err_at(seg, local, format!("unknown property `#set! {key}`"))
+                        .with_help("the only property is `(#set! helper \"name\")`, which marks a helper pattern"),
+                )),
+            }
+        }
+        if !query.property_predicates(p).is_empty() {
+            errors.push((
+                seg.rule,
+                err_at(
+                    seg,
+                    local,
+                    "`#is?` and `#is-not?` are not supported".to_string(),
+                ),
+            ));
+        }
+    }
+
+    let in_pattern =
+        |p: usize, cap: u32| query.capture_quantifiers(p)[cap as usize] != CaptureQuantifier::Zero;
+    let mut patterns = Vec::new();
+    // Per rule: capture names of report patterns, of helper patterns, and names referenced.
+    let mut report_caps: BTreeMap<usize, BTreeSet<u32>> = BTreeMap::new();
+    let mut helper_caps: BTreeMap<usize, BTreeSet<u32>> = BTreeMap::new();
+    let mut referenced: BTreeMap<usize, BTreeSet<u32>> = BTreeMap::new();
+    for p in 0..query.pattern_count() {
+        let (seg, local) = seg_of(p);
+        let rule = &rules[seg.rule];
+        let caps: BTreeSet<u32> = (0..names.len() as u32)
+            .filter(|&c| in_pattern(p, c))
+            .collect();
+        if helper_of[p].is_some() {
+            helper_caps.entry(seg.rule).or_default().extend(&caps);
+        } else {
+            if !match_capture.is_some_and(|m| caps.contains(&m)) {
+                errors.push((
+                    seg.rule,
+                    err_at(seg, local, "this pattern captures no `@match`".to_string())
+                        .with_help("capture the node to report as `@match`, or mark a helper with `(#set! helper \"name\")`"),
+                ));
+            }
+            report_caps.entry(seg.rule).or_default().extend(&caps);
+        }
+        let mut predicates = Vec::new();
+        for pred in query.general_predicates(p) {
+            let op = &*pred.operator;
+            let caps_and_strings: Vec<Result<u32, &str>> = pred
+                .args
+                .iter()
+                .map(|a| match a {
+                    QueryPredicateArg::Capture(c) => Ok(*c),
+                    QueryPredicateArg::String(s) => Err(&**s),
+                })
+                .collect();
+            let helper_named = |name: &str| {
+                helpers
+                    .iter()
+                    .position(|h| h.rule == seg.rule && h.name == name)
+            };
+            let shape = PREDICATES.iter().find(|(n, _)| *n == op).map(|(_, s)| *s);
+            let parsed = match (op, caps_and_strings.as_slice()) {
+                ("only-used-as?", [Ok(var), Ok(scope), Err(h)]) => helper_named(h)
+                    .map(|helper| Predicate::OnlyUsedAs {
+                        var: *var,
+                        scope: *scope,
+                        helper,
+                    })
+                    .ok_or(*h),
+                ("has?" | "not-has?", [Ok(scope), Err(h)]) => helper_named(h)
+                    .map(|helper| Predicate::Has {
+                        scope: *scope,
+                        helper,
+                        negate: op == "not-has?",
+                    })
+                    .ok_or(*h),
+                ("any-of-setting?" | "not-any-of-setting?", [Ok(cap), Err(name)]) => {
+                    match rule.settings.get(*name) {
+                        Some(Setting::List(values)) => {
+                            let mut values = values.clone();
+                            values.sort();
+                            Ok(Predicate::AnyOfSetting {
+                                capture: *cap,
+                                values,
+                                negate: op.starts_with("not-"),
+                            })
+                        }
+                        _ => {
+                            errors.push((
+                            seg.rule,
+                            err_at(seg, local, format!("`#{op}` names `{name}`, which is not a list setting of `{}`", rule.rule.id)),
+                        ));
+                            continue;
+                        }
+                    }
+                }
+                _ => {
+                    let msg = match shape {
+                        Some(shape) => format!("`#{op}` takes {shape}"),
+                        None => format!("unknown predicate `#{op}`"),
+                    };
+                    let known: Vec<String> =
+                        PREDICATES.iter().map(|(n, _)| format!("#{n}")).collect();
+                    errors.push((
+                        seg.rule,
+                        err_at(seg, local, msg).with_help(format!(
+                            "tree-sitter evaluates #eq?, #not-eq?, #any-eq?, #match?, #not-match?, #any-of?, #not-any-of?; Lever adds {}",
+                            known.join(", ")
+                        )),
+                    ));
+                    continue;
+                }
+            };
+            match parsed {
+                Ok(pred) => predicates.push(pred),
+                Err(h) => {
+                    errors.push((
+                        seg.rule,
+                        err_at(
+                            seg,
+                            local,
+                            format!("no helper pattern named `{h}` in this file"),
+                        )
+                        .with_help(format!("mark a pattern with `(#set! helper \"{h}\")`")),
+                    ));
+                    continue;
+                }
+            }
+            referenced
+                .entry(seg.rule)
+                .or_default()
+                .extend(caps_and_strings.iter().filter_map(|a| a.ok()));
+        }
+        patterns.push(PatternInfo {
+            rule: seg.rule,
+            helper: helper_of[p],
+            predicates,
+        });
+    }
+
+    // Captures must be used: quoted in a message or fix, a predicate argument, a join key
+    // between a report and a helper pattern, `@match`, or private (`@_name`).
+    for seg in segments {
+        let rule = &rules[seg.rule];
+        let report = report_caps.get(&seg.rule).cloned().unwrap_or_default();
+        let helper = helper_caps.get(&seg.rule).cloned().unwrap_or_default();
+        let mut used = referenced.get(&seg.rule).cloned().unwrap_or_default();
+        let id_of = |n: &str| query.capture_index_for_name(n);
+        let fix = rule.rule.fixes.get(&lang);
+        let message = rule.rule.messages.get(&lang).unwrap_or(&rule.rule.message);
+        let mut template_vars: Vec<&str> = message.vars().collect();
+        if let Some((a, b)) = &rule.rule.range {
+            template_vars.extend([a.as_str(), b.as_str()]);
+        }
+        if let Some(fix) = fix {
+            template_vars.extend(fix.title.vars());
+            for e in &fix.edits {
+                template_vars.extend(e.with.vars());
+                match &e.target {
+                    EditTarget::Span(a, b) | EditTarget::Each(a, b) => {
+                        template_vars.extend([a.as_str(), b.as_str()])
+                    }
+                }
+            }
+            template_vars.extend(fix.fresh.values().filter_map(|f| f.singular_of.as_deref()));
+        }
+        for var in template_vars {
+            if fix.is_some_and(|f| f.fresh.contains_key(var)) {
+                continue;
+            }
+            match id_of(var).filter(|c| report.contains(c) || helper.contains(c)) {
+                Some(c) => {
+                    used.insert(c);
+                }
+                None => errors.push((
+                    seg.rule,
+                    SourceError::file(
+                        format!("{}/rule.toml", rule.rule.dir),
+                        format!("`{{{var}}}` names no capture of the {lang} query"),
+                    )
+                    .with_help(format!("capture it as `@{var}` in {}", seg.file)),
+                )),
+            }
+        }
+        for &c in report.union(&helper) {
+            let name = names[c as usize];
+            let joined = report.contains(&c) && helper.contains(&c);
+            if name == "match" || name.starts_with('_') || joined || used.contains(&c) {
+                continue;
+            }
+            let local = find_capture(seg.text, name).unwrap_or(0);
+            errors.push((
+                seg.rule,
+                err_at(seg, local, format!("capture `@{name}` is not used"))
+                    .with_help(format!("quote it in the message as {{{name}}}, use it in a predicate, or rename it `@_{name}`")),
+            ));
+        }
+    }
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    let mut rule_ids: Vec<usize> = segments.iter().map(|s| s.rule).collect();
+    rule_ids.dedup();
+    let prefilter = rule_ids
+        .iter()
+        .map(|&r| rules[r].rule.prefilter.get(&lang).cloned())
+        .collect::<Option<Vec<Vec<String>>>>()
+        .map(|lists| lists.concat());
+    let private = names.iter().map(|n| n.starts_with('_')).collect();
+    let mut report = query;
+    let helper = if patterns.iter().any(|p| p.helper.is_some()) {
+        let mut helper = report.deep_clone();
+        for (i, p) in patterns.iter().enumerate() {
+            if p.helper.is_some() {
+                report.disable_pattern(i);
+            } else {
+                helper.disable_pattern(i);
+            }
+        }
+        Some(helper)
+    } else {
+        None
+    };
+    Ok(CompiledLanguage {
+        language: lang,
+        match_capture: match_capture.unwrap_or(0),
+        report: Some(report),
+        helper,
+        patterns,
+        helpers,
+        rules: rule_ids,
+        private,
+        prefilter,
+    })
+}
+
+/// The byte offset of `@name` in a query file, skipping comments and strings.
+fn find_capture(text: &str, name: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b';' => i = text[i..].find('\n').map_or(bytes.len(), |n| i + n),
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            b'@' if text[i + 1..].starts_with(name)
+                && !text[i + 1 + name.len()..]
+                    .starts_with(|c: char| c.is_alphanumeric() || "_-.".contains(c)) =>
+            {
+                return Some(i);
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}

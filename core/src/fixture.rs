@@ -1,0 +1,170 @@
+//! The rule-fixture harness: fixture files carry their expectations in comments, and
+//! `lever test` and the test suite check them the same way.
+//!
+//! In a fixture, a comment `expect: <rule>[, <rule>]` says that each named rule reports a
+//! finding starting on that line (trailing comment) or on the next line (comment alone on
+//! its line). Every finding must be expected and every expectation met, so a fixture with
+//! no `expect:` comment asserts that the rule stays silent. When `<fixture>.fixed` exists,
+//! applying every fix to the fixture must produce exactly that text.
+
+use crate::finding::{Edit, Finding};
+use crate::language::Language;
+use crate::lint::Linter;
+use crate::pack::{PackFiles, Rule};
+use crate::rules::RuleSet;
+use crate::suppress;
+
+/// The marker of an expectation comment.
+pub const EXPECT: &str = "expect:";
+
+/// The result of checking one fixture file.
+#[derive(Debug, Default)]
+pub struct FixtureResult {
+    /// The fixture as named in messages.
+    pub file: String,
+    /// The number of expectations the file declares.
+    pub expected: usize,
+    /// Problems, each `line: message` (1-based lines); empty when the fixture passes.
+    pub failures: Vec<String>,
+}
+
+impl FixtureResult {
+    pub fn passed(&self) -> bool {
+        self.failures.is_empty()
+    }
+}
+
+/// Checks every fixture of every rule in `files` against `rules` (which must hold the
+/// pack's rules). Each fixture runs with only its own rule enabled.
+pub fn check_pack(files: &PackFiles, pack_rules: &[Rule], rules: &RuleSet) -> Vec<FixtureResult> {
+    let mut linter = Linter::new();
+    let mut results = Vec::new();
+    for rule in pack_rules {
+        let only = rules.filtered(|id| id == rule.id);
+        for rel in &rule.fixtures {
+            let Some(lang) = Language::from_path(std::path::Path::new(rel)) else {
+                continue;
+            };
+            let file = files.display(rel);
+            let Some(text) = files
+                .files
+                .get(rel)
+                .and_then(|b| std::str::from_utf8(b).ok())
+            else {
+                results.push(FixtureResult {
+                    file,
+                    failures: vec!["0: not valid UTF-8".into()],
+                    ..Default::default()
+                });
+                continue;
+            };
+            let fixed = files
+                .files
+                .get(&format!("{rel}.fixed"))
+                .map(|b| String::from_utf8_lossy(b).into_owned());
+            let mut result = check_fixture(&mut linter, &only, lang, text, fixed.as_deref());
+            result.file = file;
+            results.push(result);
+        }
+    }
+    results
+}
+
+/// Checks one fixture text.
+pub fn check_fixture(
+    linter: &mut Linter,
+    rules: &RuleSet,
+    lang: Language,
+    text: &str,
+    fixed: Option<&str>,
+) -> FixtureResult {
+    let mut result = FixtureResult::default();
+    let Some(tree) = linter.parse(
+        lang,
+        text,
+        None,
+        std::time::Duration::from_millis(rules.timeout_ms),
+    ) else {
+        result.failures.push("0: parse timed out".into());
+        return result;
+    };
+    let mut expected: Vec<(u32, String, bool)> = Vec::new();
+    for (comment, _, rest) in suppress::comments_with(lang, text, tree.root_node(), EXPECT) {
+        let line = suppress::target_line(text, &comment);
+        for id in rest.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            expected.push((
+                line,
+                id.split_whitespace().next().unwrap_or(id).to_string(),
+                false,
+            ));
+        }
+    }
+    result.expected = expected.len();
+    let outcome = linter.lint_tree(rules, lang, text, &tree);
+    if let Some(skipped) = &outcome.skipped {
+        result.failures.push(format!("0: {skipped}"));
+    }
+    let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() as u32;
+    for f in &outcome.findings {
+        let line = line_of(f.range.start);
+        match expected
+            .iter_mut()
+            .find(|(l, id, seen)| *l == line && *id == f.rule && !*seen)
+        {
+            Some(e) => e.2 = true,
+            None => result.failures.push(format!(
+                "{}: unexpected {}: {}",
+                line + 1,
+                f.rule,
+                f.message
+            )),
+        }
+    }
+    for (line, id, seen) in &expected {
+        if !seen {
+            result
+                .failures
+                .push(format!("{}: expected {id}, found none", line + 1));
+        }
+    }
+    if let Some(fixed) = fixed {
+        let got = apply_fixes(text, &outcome.findings);
+        if got != fixed {
+            result.failures.push(format!(
+                "0: applying the fixes gave a different text than the .fixed file:\n{got}"
+            ));
+        }
+    }
+    result.failures.sort_by_key(|f| {
+        f.split(':')
+            .next()
+            .and_then(|n| n.parse::<u32>().ok())
+            .unwrap_or(0)
+    });
+    result
+}
+
+/// Applies the fixes of `findings` to `text`, skipping any fix that overlaps one already taken.
+pub fn apply_fixes(text: &str, findings: &[Finding]) -> String {
+    let mut taken: Vec<&Edit> = Vec::new();
+    for fix in findings.iter().filter_map(|f| f.fix.as_ref()) {
+        let overlaps = fix.edits.iter().any(|e| {
+            taken
+                .iter()
+                .any(|t| e.range.start < t.range.end && t.range.start < e.range.end)
+        });
+        if !overlaps {
+            taken.extend(&fix.edits);
+        }
+    }
+    taken.sort_by_key(|e| e.range.start);
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    for e in taken {
+        out.push_str(&text[pos..e.range.start]);
+        out.push_str(&e.text);
+        pos = e.range.end;
+    }
+    out.push_str(&text[pos..]);
+    out
+}

@@ -1,0 +1,106 @@
+//! The languages Lever lints, detected by file extension.
+//!
+//! Each variant owns one tree-sitter grammar. TypeScript and TSX are separate grammars
+//! (a query compiled for one does not run on the other), and so are JavaScript and TypeScript.
+
+use std::fmt;
+use std::path::Path;
+
+/// A language Lever can parse. The discriminant indexes per-language tables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Language {
+    Rust,
+    Python,
+    TypeScript,
+    Tsx,
+    JavaScript,
+}
+
+impl Language {
+    pub const ALL: [Language; 5] = [
+        Language::Rust,
+        Language::Python,
+        Language::TypeScript,
+        Language::Tsx,
+        Language::JavaScript,
+    ];
+
+    /// The language of a file, from its extension. `None` for files Lever does not lint.
+    pub fn from_path(path: &Path) -> Option<Language> {
+        Language::from_extension(path.extension()?.to_str()?)
+    }
+
+    pub fn from_extension(ext: &str) -> Option<Language> {
+        Some(match ext {
+            "rs" => Language::Rust,
+            "py" | "pyi" => Language::Python,
+            "ts" | "mts" | "cts" => Language::TypeScript,
+            "tsx" => Language::Tsx,
+            "js" | "mjs" | "cjs" | "jsx" => Language::JavaScript,
+            _ => return None,
+        })
+    }
+
+    /// The name used in pack files (`<name>.scm`), configs and output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Language::Rust => "rust",
+            Language::Python => "python",
+            Language::TypeScript => "typescript",
+            Language::Tsx => "tsx",
+            Language::JavaScript => "javascript",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Language> {
+        Language::ALL.into_iter().find(|l| l.name() == name)
+    }
+
+    /// Index into per-language tables.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn grammar(self) -> tree_sitter::Language {
+        match self {
+            Language::Rust => tree_sitter_rust::LANGUAGE.into(),
+            Language::Python => tree_sitter_python::LANGUAGE.into(),
+            Language::TypeScript => tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
+            Language::Tsx => tree_sitter_typescript::LANGUAGE_TSX.into(),
+            Language::JavaScript => tree_sitter_javascript::LANGUAGE.into(),
+        }
+    }
+
+    /// Node kinds that are comments in this grammar.
+    pub fn comment_kinds(self) -> &'static [&'static str] {
+        match self {
+            Language::Rust => &["line_comment", "block_comment"],
+            _ => &["comment"],
+        }
+    }
+
+    /// The token that starts a line comment, for inserting suppression comments.
+    pub fn line_comment(self) -> &'static str {
+        match self {
+            Language::Python => "#",
+            _ => "//",
+        }
+    }
+
+    /// File extensions, for docs and `lever rules`.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Language::Rust => &["rs"],
+            Language::Python => &["py", "pyi"],
+            Language::TypeScript => &["ts", "mts", "cts"],
+            Language::Tsx => &["tsx"],
+            Language::JavaScript => &["js", "mjs", "cjs", "jsx"],
+        }
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}

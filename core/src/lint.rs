@@ -1,0 +1,600 @@
+//! Linting one file: parse, run the report query, evaluate Lever's predicates, build
+//! findings and fixes, apply suppressions.
+//!
+//! A [`Linter`] holds the mutable per-thread state (parsers, query cursors); the
+//! [`RuleSet`] it reads is shared and immutable. Nothing here reads files.
+
+use std::collections::HashSet;
+use std::ops::{ControlFlow, Range};
+use std::time::{Duration, Instant};
+
+use tree_sitter::{
+    Node, ParseOptions, Parser, QueryCursor, QueryCursorOptions, StreamingIterator, Tree,
+};
+
+use crate::compile::{CompiledLanguage, Predicate};
+use crate::finding::{Edit, Finding, Fix};
+use crate::language::Language;
+use crate::pack::EditTarget;
+use crate::rules::{ActiveRule, RuleSet};
+use crate::suppress;
+
+/// Why a file was not (fully) linted. Reported as a note; never fatal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Skipped {
+    /// The file has a NUL byte near its start.
+    Binary,
+    /// The file is not UTF-8; `at` is the offset of the first bad byte.
+    NotUtf8 {
+        at: usize,
+    },
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
+    /// Parsing took longer than the budget.
+    ParseTimeout {
+        budget_ms: u64,
+    },
+    /// Matching took longer than the budget; findings found before then are kept.
+    QueryTimeout {
+        budget_ms: u64,
+    },
+    /// The file could not be read.
+    Unreadable(String),
+    /// A bug in Lever stopped this file; the run went on.
+    InternalError(String),
+}
+
+impl std::fmt::Display for Skipped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Skipped::Binary => write!(f, "binary file, skipped"),
+            Skipped::NotUtf8 { at } => write!(f, "not valid UTF-8 (byte {at}), skipped"),
+            Skipped::TooLarge { size, limit } => {
+                write!(
+                    f,
+                    "{size} bytes is over the {limit}-byte limit (max-file-size in lever.toml), skipped"
+                )
+            }
+            Skipped::ParseTimeout { budget_ms } => {
+                write!(
+                    f,
+                    "parsing took over {budget_ms} ms (timeout-ms in lever.toml), skipped"
+                )
+            }
+            Skipped::QueryTimeout { budget_ms } => {
+                write!(
+                    f,
+                    "matching took over {budget_ms} ms (timeout-ms in lever.toml); findings may be incomplete"
+                )
+            }
+            Skipped::Unreadable(e) => write!(f, "could not read: {e}"),
+            Skipped::InternalError(e) => {
+                write!(f, "internal error, skipped (please report it): {e}")
+            }
+        }
+    }
+}
+
+/// The outcome of linting one file.
+#[derive(Clone, Debug, Default)]
+pub struct FileResult {
+    /// Sorted by position.
+    pub findings: Vec<Finding>,
+    pub skipped: Option<Skipped>,
+    /// Whether the file was parsed at all (the prefilter can rule a file out without parsing).
+    pub parsed: bool,
+}
+
+/// Per-thread linting state: one parser per language and two query cursors.
+pub struct Linter {
+    parsers: [Option<Parser>; 5],
+    cursor: QueryCursor,
+    helper_cursor: QueryCursor,
+}
+
+impl Default for Linter {
+    fn default() -> Self {
+        Linter::new()
+    }
+}
+
+impl Linter {
+    pub fn new() -> Linter {
+        Linter {
+            parsers: Default::default(),
+            cursor: QueryCursor::new(),
+            helper_cursor: QueryCursor::new(),
+        }
+    }
+
+    /// Lints raw file contents: checks size, binary content and encoding first.
+    pub fn lint_bytes(&mut self, rules: &RuleSet, lang: Language, bytes: &[u8]) -> FileResult {
+        if bytes.len() as u64 > rules.max_file_size {
+            return FileResult::skipped(Skipped::TooLarge {
+                size: bytes.len() as u64,
+                limit: rules.max_file_size,
+            });
+        }
+        if memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
+            return FileResult::skipped(Skipped::Binary);
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(text) => self.lint_text(rules, lang, text),
+            Err(e) => FileResult::skipped(Skipped::NotUtf8 {
+                at: e.valid_up_to(),
+            }),
+        }
+    }
+
+    /// Lints a text. Files that no rule can match and that have no suppression comment are
+    /// not even parsed.
+    pub fn lint_text(&mut self, rules: &RuleSet, lang: Language, text: &str) -> FileResult {
+        let compiled = rules.compiled(lang);
+        if !compiled.may_match(text) && !suppress::mentions_directive(text) {
+            return FileResult::default();
+        }
+        let budget = Duration::from_millis(rules.timeout_ms);
+        let Some(tree) = self.parse(lang, text, None, budget) else {
+            return FileResult::skipped(Skipped::ParseTimeout {
+                budget_ms: rules.timeout_ms,
+            });
+        };
+        self.lint_tree(rules, lang, text, &tree)
+    }
+
+    /// Parses `text`, reusing `old` (already edited to match) when given. `None` when the
+    /// budget ran out.
+    pub fn parse(
+        &mut self,
+        lang: Language,
+        text: &str,
+        old: Option<&Tree>,
+        budget: Duration,
+    ) -> Option<Tree> {
+        let parser = self.parsers[lang.index()].get_or_insert_with(|| {
+            let mut p = Parser::new();
+            p.set_language(&lang.grammar())
+                .expect("grammar ABI is pinned and tested");
+            p
+        });
+        let bytes = text.as_bytes();
+        // A byte-order mark is not part of any grammar: hide it from the parser without
+        // shifting offsets.
+        let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
+        let deadline = Instant::now() + budget;
+        let mut progress = |_: &tree_sitter::ParseState| {
+            if Instant::now() > deadline {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        };
+        let mut input = |i: usize, _| -> &[u8] {
+            if i < bom {
+                &b"   "[i..]
+            } else {
+                bytes.get(i..).unwrap_or(&[])
+            }
+        };
+        let tree = parser.parse_with_options(
+            &mut input,
+            old,
+            Some(ParseOptions::new().progress_callback(&mut progress)),
+        );
+        if tree.is_none() {
+            // A cancelled parse would otherwise resume on the next call.
+            parser.reset();
+        }
+        tree
+    }
+
+    /// Lints an already parsed tree of `text`.
+    pub fn lint_tree(
+        &mut self,
+        rules: &RuleSet,
+        lang: Language,
+        text: &str,
+        tree: &Tree,
+    ) -> FileResult {
+        let compiled = rules.compiled(lang);
+        let mut result = FileResult {
+            parsed: true,
+            ..FileResult::default()
+        };
+        if let Some(query) = compiled
+            .report
+            .as_ref()
+            .filter(|_| compiled.may_match(text))
+        {
+            let budget_ms = rules.timeout_ms;
+            let deadline = Instant::now() + Duration::from_millis(budget_ms);
+            let mut timed_out = false;
+            let mut progress = |_: &tree_sitter::QueryCursorState| {
+                if Instant::now() > deadline {
+                    timed_out = true;
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            };
+            let Linter {
+                cursor,
+                helper_cursor,
+                ..
+            } = self;
+            let mut seen = HashSet::new();
+            let mut matches = cursor.matches_with_options(
+                query,
+                tree.root_node(),
+                text.as_bytes(),
+                QueryCursorOptions::new().progress_callback(&mut progress),
+            );
+            while let Some(m) = matches.next() {
+                let info = &compiled.patterns[m.pattern_index];
+                let captures: Vec<(u32, Node)> =
+                    m.captures().iter().map(|c| (c.index, c.node)).collect();
+                let mut ctx = MatchCtx {
+                    compiled,
+                    text,
+                    captures,
+                    joined: Vec::new(),
+                };
+                let active = &rules.active()[info.rule];
+                if !info
+                    .predicates
+                    .iter()
+                    .all(|p| ctx.holds(p, helper_cursor, active))
+                {
+                    continue;
+                }
+                let Some(node) = ctx.capture(compiled.match_capture) else {
+                    continue;
+                };
+                let range = ctx.report_range(active, node);
+                if !seen.insert((info.rule, range.clone())) {
+                    continue;
+                }
+                result.findings.push(ctx.finding(active, lang, node, range));
+            }
+            drop(matches);
+            if timed_out {
+                result.skipped = Some(Skipped::QueryTimeout { budget_ms });
+            }
+        }
+        suppress::apply(rules, lang, text, tree.root_node(), &mut result.findings);
+        result.findings.sort_by(|a, b| {
+            (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule))
+        });
+        result
+    }
+}
+
+impl FileResult {
+    fn skipped(s: Skipped) -> FileResult {
+        FileResult {
+            skipped: Some(s),
+            ..FileResult::default()
+        }
+    }
+}
+
+/// One report match while its predicates are evaluated.
+struct MatchCtx<'a, 't> {
+    compiled: &'a CompiledLanguage,
+    text: &'a str,
+    captures: Vec<(u32, Node<'t>)>,
+    /// Captures of each helper match joined to this match (for `replace-each` edits).
+    joined: Vec<Vec<(u32, Range<usize>)>>,
+}
+
+impl<'a, 't> MatchCtx<'a, 't> {
+    fn capture(&self, id: u32) -> Option<Node<'t>> {
+        self.captures
+            .iter()
+            .find(|(c, _)| *c == id)
+            .map(|(_, n)| *n)
+    }
+
+    fn node_text(&self, node: Node) -> &'a str {
+        self.text.get(node.byte_range()).unwrap_or("")
+    }
+
+    fn holds(&mut self, pred: &Predicate, cursor: &mut QueryCursor, rule: &ActiveRule) -> bool {
+        let _ = rule;
+        match pred {
+            Predicate::AnyOfSetting {
+                capture,
+                values,
+                negate,
+            } => {
+                let found = self.capture(*capture).is_some_and(|n| {
+                    values
+                        .binary_search_by(|v| v.as_str().cmp(self.node_text(n)))
+                        .is_ok()
+                });
+                found != *negate
+            }
+            Predicate::Has {
+                scope,
+                helper,
+                negate,
+            } => {
+                let Some(scope) = self.capture(*scope) else {
+                    return *negate;
+                };
+                let joined = self.helper_matches(cursor, *helper, scope, None);
+                let found = !joined.is_empty();
+                if found && !negate {
+                    self.joined.extend(joined);
+                }
+                found != *negate
+            }
+            Predicate::OnlyUsedAs { var, scope, helper } => {
+                let (Some(var_node), Some(scope)) = (self.capture(*var), self.capture(*scope))
+                else {
+                    return false;
+                };
+                let needle = self.node_text(var_node);
+                if needle.is_empty() {
+                    return false;
+                }
+                let joined = self.helper_matches(cursor, *helper, scope, Some(*var));
+                let allowed: HashSet<Range<usize>> = joined
+                    .iter()
+                    .flatten()
+                    .filter(|(c, _)| c == var)
+                    .map(|(_, r)| r.clone())
+                    .collect();
+                let range = scope.byte_range();
+                let hay = &self.text.as_bytes()[range.clone()];
+                let mut uses = 0;
+                for at in memchr::memmem::find_iter(hay, needle.as_bytes()) {
+                    let (s, e) = (range.start + at, range.start + at + needle.len());
+                    let Some(node) = scope.descendant_for_byte_range(s, e) else {
+                        continue;
+                    };
+                    if node.start_byte() != s
+                        || node.end_byte() != e
+                        || node.kind_id() != var_node.kind_id()
+                    {
+                        continue;
+                    }
+                    if node.byte_range() == var_node.byte_range() {
+                        continue;
+                    }
+                    if !allowed.contains(&(s..e)) {
+                        return false;
+                    }
+                    uses += 1;
+                }
+                if uses > 0 {
+                    self.joined.extend(joined);
+                }
+                uses > 0
+            }
+        }
+    }
+
+    /// Matches of `helper` inside `scope` that agree with this match on every shared,
+    /// non-private capture except `identity` (which is joined by node, not text).
+    fn helper_matches(
+        &self,
+        cursor: &mut QueryCursor,
+        helper: usize,
+        scope: Node,
+        identity: Option<u32>,
+    ) -> Vec<Vec<(u32, Range<usize>)>> {
+        let Some(query) = &self.compiled.helper else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut it = cursor.matches(query, scope, self.text.as_bytes());
+        while let Some(m) = it.next() {
+            if self.compiled.patterns[m.pattern_index].helper != Some(helper) {
+                continue;
+            }
+            let agrees = m.captures().iter().all(|c| {
+                if Some(c.index) == identity
+                    || c.index == self.compiled.match_capture
+                    || self.compiled.private[c.index as usize]
+                {
+                    return true;
+                }
+                match self.capture(c.index) {
+                    Some(mine) => self.node_text(mine) == self.node_text(c.node),
+                    None => true,
+                }
+            });
+            if agrees {
+                out.push(
+                    m.captures()
+                        .iter()
+                        .map(|c| (c.index, c.node.byte_range()))
+                        .collect(),
+                );
+            }
+        }
+        out
+    }
+
+    fn var_text(&self, name: &str) -> Option<&'a str> {
+        let id = self
+            .compiled
+            .report
+            .as_ref()?
+            .capture_index_for_name(name)?;
+        self.capture(id).map(|n| self.node_text(n))
+    }
+
+    /// The rule's `range` span over this match's captures, or the whole match.
+    fn report_range(&self, active: &ActiveRule, node: Node) -> Range<usize> {
+        let span = active.rule.range.as_ref().and_then(|(a, b)| {
+            let report = self.compiled.report.as_ref()?;
+            let a = self.capture(report.capture_index_for_name(a)?)?;
+            let b = self.capture(report.capture_index_for_name(b)?)?;
+            Some(a.start_byte()..b.end_byte().max(a.start_byte()))
+        });
+        span.unwrap_or_else(|| node.byte_range())
+    }
+
+    fn finding(
+        &self,
+        active: &ActiveRule,
+        lang: Language,
+        node: Node,
+        range: Range<usize>,
+    ) -> Finding {
+        let message = active
+            .rule
+            .messages
+            .get(&lang)
+            .unwrap_or(&active.rule.message)
+            .render(|v| self.var_text(v).map(quote))
+            .unwrap_or_else(|| active.rule.summary.clone());
+        Finding {
+            rule: active.rule.id.clone(),
+            severity: active.severity,
+            range,
+            message,
+            fix: self.fix(active, lang, node),
+            related: Vec::new(),
+        }
+    }
+
+    fn fix(&self, active: &ActiveRule, lang: Language, node: Node) -> Option<Fix> {
+        let spec = active.rule.fixes.get(&lang)?;
+        let match_text = self.node_text(node);
+        let mut fresh: Vec<(&str, String)> = Vec::new();
+        for (name, f) in &spec.fresh {
+            let mut candidates = Vec::new();
+            if let Some(from) = &f.singular_of {
+                candidates.extend(singular(self.var_text(from)?));
+            }
+            candidates.push(f.fallback.clone());
+            let pick = candidates
+                .into_iter()
+                .find(|c| is_identifier(c) && !contains_word(match_text, c))?;
+            fresh.push((name, pick));
+        }
+        let lookup = |v: &str| -> Option<&str> {
+            fresh
+                .iter()
+                .find(|(n, _)| *n == v)
+                .map(|(_, s)| s.as_str())
+                .or_else(|| self.var_text(v))
+        };
+        let report = self.compiled.report.as_ref()?;
+        let mut edits = Vec::new();
+        for e in &spec.edits {
+            let text = e.with.render(lookup)?;
+            match &e.target {
+                EditTarget::Span(a, b) => {
+                    let a = self.capture(report.capture_index_for_name(a)?)?;
+                    let b = self.capture(report.capture_index_for_name(b)?)?;
+                    edits.push(Edit {
+                        range: a.start_byte()..b.end_byte(),
+                        text,
+                    });
+                }
+                EditTarget::Each(a, b) => {
+                    let (a, b) = (
+                        report.capture_index_for_name(a)?,
+                        report.capture_index_for_name(b)?,
+                    );
+                    for m in &self.joined {
+                        let find =
+                            |id: u32| m.iter().find(|(c, _)| *c == id).map(|(_, r)| r.clone());
+                        if let (Some(a), Some(b)) = (find(a), find(b)) {
+                            edits.push(Edit {
+                                range: a.start..b.end,
+                                text: text.clone(),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        edits.sort_by_key(|e| (e.range.start, e.range.end));
+        edits.dedup();
+        if edits.windows(2).any(|w| w[0].range.end > w[1].range.start) {
+            return None;
+        }
+        Some(Fix {
+            title: spec.title.render(lookup)?,
+            applicability: spec.applicability,
+            edits,
+        })
+    }
+}
+
+/// A captured text as quoted in a message: one line, at most 60 characters.
+fn quote(s: &str) -> &str {
+    let line = s.lines().next().unwrap_or("");
+    match line.char_indices().nth(60) {
+        Some((i, _)) => &line[..i],
+        None => line,
+    }
+}
+
+/// The singular of the last word of an expression: `self.items` -> `item`, `entries` -> `entry`.
+fn singular(expr: &str) -> Option<String> {
+    let word = expr
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .find(|w| !w.is_empty())?;
+    let lower = word;
+    let s = if let Some(stem) = lower.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if ["sses", "xes", "ches", "shes", "zes"]
+        .iter()
+        .any(|suf| lower.ends_with(suf))
+    {
+        lower[..lower.len() - 2].to_string()
+    } else if lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && !lower.ends_with("is")
+        && lower.len() > 2
+    {
+        lower[..lower.len() - 1].to_string()
+    } else {
+        return None;
+    };
+    Some(s)
+}
+
+fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
+        && chars.all(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// Whether `word` occurs in `text` as a whole identifier.
+fn contains_word(text: &str, word: &str) -> bool {
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices(word).any(|(i, _)| {
+        !text[..i].chars().next_back().is_some_and(is_ident)
+            && !text[i + word.len()..].chars().next().is_some_and(is_ident)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn singular_names() {
+        assert_eq!(singular("self.items").as_deref(), Some("item"));
+        assert_eq!(singular("entries").as_deref(), Some("entry"));
+        assert_eq!(singular("boxes").as_deref(), Some("box"));
+        assert_eq!(singular("data"), None);
+        assert_eq!(singular("class"), None);
+        assert!(contains_word("let item = 1", "item"));
+        assert!(!contains_word("items[i]", "item"));
+    }
+}

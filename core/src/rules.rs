@@ -1,0 +1,207 @@
+//! The rule set: packs plus config, resolved into the rules that run, each with its
+//! effective severity and settings. Compiled queries are built lazily per language
+//! ([`crate::compile`]) and shared read-only by every thread.
+
+use std::collections::BTreeMap;
+use std::sync::{Mutex, OnceLock};
+
+use crate::compile::{self, CompiledLanguage};
+use crate::config::Config;
+use crate::error::SourceError;
+use crate::finding::Severity;
+use crate::language::Language;
+use crate::pack::{Pack, Rule, Setting};
+use crate::suppress::UNUSED_SUPPRESSION;
+
+/// A rule that runs, with what the config made of it.
+#[derive(Clone, Debug)]
+pub struct ActiveRule {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub settings: BTreeMap<String, Setting>,
+}
+
+/// Everything a lint needs: active rules and their compiled queries.
+pub struct RuleSet {
+    rules: Vec<ActiveRule>,
+    /// Rules that exist in a pack but are disabled: suppressions naming them are not "unused".
+    disabled: Vec<String>,
+    all: Vec<Rule>,
+    compiled: [OnceLock<CompiledLanguage>; 5],
+    errors: Mutex<Vec<SourceError>>,
+    /// `None` when `unused-suppression` is off.
+    unused_suppression: Option<Severity>,
+    /// Limits for one file.
+    pub max_file_size: u64,
+    pub timeout_ms: u64,
+}
+
+impl RuleSet {
+    /// Resolves `packs` against `config`. Problems (unknown rule ids, bad settings) are
+    /// returned; the set still holds every rule that could be resolved.
+    pub fn new(packs: &[Pack], config: &Config) -> (RuleSet, Vec<SourceError>) {
+        let mut errors = Vec::new();
+        let all: Vec<Rule> = packs.iter().flat_map(|p| p.rules.iter().cloned()).collect();
+        let mut seen = BTreeMap::new();
+        for r in &all {
+            if let Some(prev) = seen.insert(r.id.clone(), r.pack.clone()) {
+                errors.push(SourceError::file(
+                    format!("{}/rule.toml", r.dir),
+                    format!(
+                        "rule `{}` of pack `{}` is also defined by pack `{prev}`; the first wins",
+                        r.id, r.pack
+                    ),
+                ));
+            }
+        }
+        for (id, rc) in &config.rules {
+            if !seen.contains_key(id) && id != UNUSED_SUPPRESSION {
+                let known: Vec<&str> = seen.keys().map(String::as_str).collect();
+                errors.push(
+                    config
+                        .error_at(rc.span.clone(), format!("unknown rule `{id}`"))
+                        .with_help(format!("known rules: {}", known.join(", "))),
+                );
+            }
+        }
+        let mut rules = Vec::new();
+        let mut disabled = Vec::new();
+        let mut taken = std::collections::BTreeSet::new();
+        for rule in &all {
+            if !taken.insert(rule.id.clone()) {
+                continue;
+            }
+            let rc = config.rules.get(&rule.id);
+            if rc.and_then(|rc| rc.enabled) == Some(false) {
+                disabled.push(rule.id.clone());
+                continue;
+            }
+            let mut settings = rule.settings.clone();
+            if let Some(rc) = rc {
+                for (name, value) in &rc.settings {
+                    match rule.settings.get(name) {
+                        None => errors.push(
+                            config
+                                .error_at(
+                                    value.span(),
+                                    format!("rule `{}` has no setting `{name}`", rule.id),
+                                )
+                                .with_help(format!(
+                                    "its settings: {}",
+                                    rule.settings.keys().cloned().collect::<Vec<_>>().join(", ")
+                                )),
+                        ),
+                        Some(default) => match default.same_type(value.get_ref()) {
+                            Some(v) => {
+                                settings.insert(name.clone(), v);
+                            }
+                            None => errors.push(config.error_at(
+                                value.span(),
+                                format!(
+                                    "setting `{name}` of `{}` must be {}",
+                                    rule.id,
+                                    default.type_name()
+                                ),
+                            )),
+                        },
+                    }
+                }
+            }
+            let severity = rc.and_then(|rc| rc.severity).unwrap_or(rule.severity);
+            rules.push(ActiveRule {
+                rule: rule.clone(),
+                severity,
+                settings,
+            });
+        }
+        let unused = config.rules.get(UNUSED_SUPPRESSION);
+        let unused_suppression = match unused {
+            Some(rc) if rc.enabled == Some(false) => None,
+            _ => Some(unused.and_then(|rc| rc.severity).unwrap_or(Severity::Info)),
+        };
+        let set = RuleSet {
+            unused_suppression,
+            rules,
+            disabled,
+            all,
+            compiled: Default::default(),
+            errors: Mutex::new(Vec::new()),
+            max_file_size: config.max_file_size,
+            timeout_ms: config.timeout_ms,
+        };
+        (set, errors)
+    }
+
+    /// The rules that run.
+    pub fn active(&self) -> &[ActiveRule] {
+        &self.rules
+    }
+
+    /// Every rule of every pack, enabled or not.
+    pub fn all_rules(&self) -> &[Rule] {
+        &self.all
+    }
+
+    pub fn find(&self, id: &str) -> Option<&Rule> {
+        self.all.iter().find(|r| r.id == id)
+    }
+
+    /// The severity of `unused-suppression` findings, `None` when the config turned it off.
+    pub fn unused_suppression_severity(&self) -> Option<Severity> {
+        self.unused_suppression
+    }
+
+    pub fn is_disabled(&self, id: &str) -> bool {
+        self.disabled.iter().any(|d| d == id)
+    }
+
+    /// The compiled queries for `lang`, compiling them on first use. Rules that fail to
+    /// compile are left out and their errors kept for [`RuleSet::take_errors`].
+    pub fn compiled(&self, lang: Language) -> &CompiledLanguage {
+        self.compiled[lang.index()].get_or_init(|| {
+            let (compiled, errors) = compile::compile(lang, &self.rules);
+            if !errors.is_empty() {
+                self.errors
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .extend(errors);
+            }
+            compiled
+        })
+    }
+
+    /// Compiles every language now (for `lever test` and pack validation).
+    pub fn compile_all(&self) {
+        for lang in Language::ALL {
+            self.compiled(lang);
+        }
+    }
+
+    /// Errors found while compiling queries so far, each reported once.
+    pub fn take_errors(&self) -> Vec<SourceError> {
+        let mut errors =
+            std::mem::take(&mut *self.errors.lock().unwrap_or_else(|e| e.into_inner()));
+        errors.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+        errors.dedup();
+        errors
+    }
+
+    /// A rule set holding only the rules `keep` accepts (used by the fixture harness).
+    pub fn filtered(&self, keep: impl Fn(&str) -> bool) -> RuleSet {
+        RuleSet {
+            rules: self
+                .rules
+                .iter()
+                .filter(|r| keep(&r.rule.id))
+                .cloned()
+                .collect(),
+            disabled: self.disabled.clone(),
+            all: self.all.clone(),
+            compiled: Default::default(),
+            errors: Mutex::new(Vec::new()),
+            unused_suppression: self.unused_suppression,
+            max_file_size: self.max_file_size,
+            timeout_ms: self.timeout_ms,
+        }
+    }
+}
