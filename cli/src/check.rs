@@ -21,6 +21,20 @@ pub struct CheckOutcome {
 
 pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
     let start = Instant::now();
+    if args.fix {
+        let fixed = match apply_fixes(args) {
+            Ok(n) => n,
+            Err(errors) => {
+                for e in &errors {
+                    writeln!(err, "error: {e}")?;
+                }
+                return Ok(EXIT_ERROR);
+            }
+        };
+        if !args.quiet && fixed > 0 {
+            writeln!(err, "Fixed {fixed} file{}", if fixed == 1 { "" } else { "s" })?;
+        }
+    }
     let outcome = match collect(args) {
         Ok(o) => o,
         Err(errors) => {
@@ -145,6 +159,24 @@ pub fn collect(args: &CheckArgs) -> Result<CheckOutcome, Vec<SourceError>> {
         report: Report { files, rules, cwd },
         errors,
     })
+}
+
+/// Applies the fixes `args` allows to every file, returning how many files changed.
+fn apply_fixes(args: &CheckArgs) -> Result<usize, Vec<SourceError>> {
+    let outcome = collect(args)?;
+    let mut changed = 0;
+    for file in &outcome.report.files {
+        let Some(text) = &file.text else { continue };
+        let fixes = file.result.findings.iter().filter_map(|f| f.fix.as_ref()).filter(|f| {
+            f.applicability == lever_core::Applicability::Safe || args.unsafe_fixes
+        });
+        let new = lever_core::fixture::apply_fixes(text, fixes);
+        if new != *text {
+            std::fs::write(&file.path, new).map_err(|e| vec![SourceError::file(&file.display, e.to_string())])?;
+            changed += 1;
+        }
+    }
+    Ok(changed)
 }
 
 /// Packs and rules for a config. Errors are returned alongside a usable rule set.

@@ -80,6 +80,12 @@ pub struct CheckArgs {
     /// Colour in text output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Apply safe fixes to the files, then report what is left.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix, also apply fixes that need review (they may not compile or may change types).
+    #[arg(long, requires = "fix")]
+    pub unsafe_fixes: bool,
     /// Do not print the summary line on standard error.
     #[arg(long, short)]
     pub quiet: bool,

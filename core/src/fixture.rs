@@ -7,7 +7,7 @@
 //! no `expect:` comment asserts that the rule stays silent. When `<fixture>.fixed` exists,
 //! applying every fix to the fixture must produce exactly that text.
 
-use crate::finding::{Edit, Finding};
+use crate::finding::{Edit, Fix};
 use crate::language::Language;
 use crate::lint::Linter;
 use crate::pack::{PackFiles, Rule};
@@ -128,7 +128,7 @@ pub fn check_fixture(
         }
     }
     if let Some(fixed) = fixed {
-        let got = apply_fixes(text, &outcome.findings);
+        let got = apply_fixes(text, outcome.findings.iter().filter_map(|f| f.fix.as_ref()));
         if got != fixed {
             result.failures.push(format!(
                 "0: applying the fixes gave a different text than the .fixed file:\n{got}"
@@ -144,10 +144,10 @@ pub fn check_fixture(
     result
 }
 
-/// Applies the fixes of `findings` to `text`, skipping any fix that overlaps one already taken.
-pub fn apply_fixes(text: &str, findings: &[Finding]) -> String {
+/// Applies `fixes` to `text`, skipping any fix that overlaps one already taken.
+pub fn apply_fixes<'f>(text: &str, fixes: impl Iterator<Item = &'f Fix>) -> String {
     let mut taken: Vec<&Edit> = Vec::new();
-    for fix in findings.iter().filter_map(|f| f.fix.as_ref()) {
+    for fix in fixes {
         let overlaps = fix.edits.iter().any(|e| {
             taken
                 .iter()

@@ -24,6 +24,7 @@
    ]
    increment: [
      (update_expression argument: (identifier) @_step_index operator: "++")
+     (update_expression operator: "++" argument: (identifier) @_step_index)
      (augmented_assignment_expression left: (identifier) @_step_index operator: "+=" right: (number) @_step_one)
    ] @_step
    ")" @_header_end
