@@ -100,10 +100,7 @@ pub fn collect(args: &CheckArgs) -> Result<CheckOutcome, Vec<SourceError>> {
     let mut jobs: Vec<(walk::Target, Arc<RuleSet>)> = Vec::new();
     for path in &args.paths {
         if !path.exists() {
-            return Err(vec![SourceError::file(
-                path.display().to_string(),
-                "no such file or directory",
-            )]);
+            return Err(vec![SourceError::file(path.display().to_string(), "no such file or directory")]);
         }
         let config_path = match &args.config {
             Some(c) => Some(c.clone()),
@@ -123,25 +120,15 @@ pub fn collect(args: &CheckArgs) -> Result<CheckOutcome, Vec<SourceError>> {
                 set
             }
         };
-        jobs.extend(
-            walk::files(path, &config)
-                .into_iter()
-                .map(|t| (t, set.clone())),
-        );
+        jobs.extend(walk::files(path, &config).into_iter().map(|t| (t, set.clone())));
     }
     // The same file reached through two path arguments is linted once.
     jobs.sort_by(|a, b| a.0.path.cmp(&b.0.path));
     jobs.dedup_by(|a, b| a.0.path == b.0.path);
 
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
-        .build();
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build();
     let lint_all = || -> Vec<FileReport> {
-        jobs.par_iter()
-            .map_init(Linter::new, |linter, (target, set)| {
-                lint_file(linter, set, target, &cwd)
-            })
-            .collect()
+        jobs.par_iter().map_init(Linter::new, |linter, (target, set)| lint_file(linter, set, target, &cwd)).collect()
     };
     let files = match pool {
         Ok(pool) => pool.install(lint_all),
@@ -150,15 +137,8 @@ pub fn collect(args: &CheckArgs) -> Result<CheckOutcome, Vec<SourceError>> {
     for set in sets.values() {
         errors.extend(set.take_errors());
     }
-    let rules = sets
-        .values()
-        .next()
-        .cloned()
-        .unwrap_or_else(|| Arc::new(rule_set(&Config::default()).0));
-    Ok(CheckOutcome {
-        report: Report { files, rules, cwd },
-        errors,
-    })
+    let rules = sets.values().next().cloned().unwrap_or_else(|| Arc::new(rule_set(&Config::default()).0));
+    Ok(CheckOutcome { report: Report { files, rules, cwd }, errors })
 }
 
 /// Applies the fixes `args` allows to every file, returning how many files changed.
@@ -167,9 +147,12 @@ fn apply_fixes(args: &CheckArgs) -> Result<usize, Vec<SourceError>> {
     let mut changed = 0;
     for file in &outcome.report.files {
         let Some(text) = &file.text else { continue };
-        let fixes = file.result.findings.iter().filter_map(|f| f.fix.as_ref()).filter(|f| {
-            f.applicability == lever_core::Applicability::Safe || args.unsafe_fixes
-        });
+        let fixes = file
+            .result
+            .findings
+            .iter()
+            .filter_map(|f| f.fix.as_ref())
+            .filter(|f| f.applicability == lever_core::Applicability::Safe || args.unsafe_fixes);
         let new = lever_core::fixture::apply_fixes(text, fixes);
         if new != *text {
             std::fs::write(&file.path, new).map_err(|e| vec![SourceError::file(&file.display, e.to_string())])?;
@@ -197,11 +180,7 @@ fn lint_file(linter: &mut Linter, set: &RuleSet, target: &walk::Target, cwd: &Pa
             }));
             match result {
                 Ok(r) => {
-                    let text = if r.findings.is_empty() {
-                        None
-                    } else {
-                        String::from_utf8(bytes).ok()
-                    };
+                    let text = if r.findings.is_empty() { None } else { String::from_utf8(bytes).ok() };
                     (r, text)
                 }
                 Err(panic) => {
@@ -217,29 +196,16 @@ fn lint_file(linter: &mut Linter, set: &RuleSet, target: &walk::Target, cwd: &Pa
         }
         Err(e) => (skipped(Skipped::Unreadable(e.to_string())), None),
     };
-    FileReport {
-        path: target.path.clone(),
-        display,
-        language: target.language,
-        text,
-        result,
-    }
+    FileReport { path: target.path.clone(), display, language: target.language, text, result }
 }
 
 fn skipped(s: Skipped) -> FileResult {
-    FileResult {
-        skipped: Some(s),
-        ..FileResult::default()
-    }
+    FileResult { skipped: Some(s), ..FileResult::default() }
 }
 
 /// A path as the user should see it: relative to the working directory when below it.
 pub fn display_path(path: &Path, cwd: &Path) -> String {
-    let abs = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        cwd.join(path)
-    };
+    let abs = if path.is_absolute() { path.to_path_buf() } else { cwd.join(path) };
     let rel = abs.strip_prefix(cwd).map(Path::to_path_buf).unwrap_or(abs);
     let s = rel.to_string_lossy().replace('\\', "/");
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)

@@ -32,28 +32,14 @@ pub fn rules(out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
-    writeln!(
-        out,
-        "{:<22} {:<8} {:<9} {:<40} summary",
-        "rule", "pack", "severity", "languages"
-    )?;
+    writeln!(out, "{:<22} {:<8} {:<9} {:<40} summary", "rule", "pack", "severity", "languages")?;
     for rule in set.all_rules() {
         let active = set.active().iter().find(|a| a.rule.id == rule.id);
         let severity = active.map_or("off".to_string(), |a| a.severity.to_string());
         let langs: Vec<&str> = rule.languages().map(Language::name).collect();
-        writeln!(
-            out,
-            "{:<22} {:<8} {:<9} {:<40} {}",
-            rule.id,
-            rule.pack,
-            severity,
-            langs.join(","),
-            rule.summary
-        )?;
+        writeln!(out, "{:<22} {:<8} {:<9} {:<40} {}", rule.id, rule.pack, severity, langs.join(","), rule.summary)?;
     }
-    let sev = set
-        .unused_suppression_severity()
-        .map_or("off".to_string(), |s| s.to_string());
+    let sev = set.unused_suppression_severity().map_or("off".to_string(), |s| s.to_string());
     writeln!(
         out,
         "{:<22} {:<8} {:<9} {:<40} {}",
@@ -81,22 +67,12 @@ pub fn rule(id: &str, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8
     };
     let Some(rule) = set.find(id) else {
         let ids: Vec<&str> = set.all_rules().iter().map(|r| r.id.as_str()).collect();
-        writeln!(
-            err,
-            "error: unknown rule `{id}`\n  help: known rules: {}",
-            ids.join(", ")
-        )?;
+        writeln!(err, "error: unknown rule `{id}`\n  help: known rules: {}", ids.join(", "))?;
         return Ok(EXIT_ERROR);
     };
     let langs: Vec<&str> = rule.languages().map(Language::name).collect();
     writeln!(out, "# {}\n\n{}\n", rule.id, rule.summary)?;
-    writeln!(
-        out,
-        "Pack: {} · Default severity: {} · Languages: {}\n",
-        rule.pack,
-        rule.severity,
-        langs.join(", ")
-    )?;
+    writeln!(out, "Pack: {} · Default severity: {} · Languages: {}\n", rule.pack, rule.severity, langs.join(", "))?;
     write!(out, "{}", rule.docs)?;
     if !rule.settings.is_empty() {
         writeln!(out, "\n## Settings\n")?;
@@ -149,17 +125,8 @@ pub fn test(packs: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> io::
             }
         }
         for rule in &pack.rules {
-            if !rule
-                .fixtures
-                .iter()
-                .any(|f| Language::from_path(Path::new(f)).is_some())
-            {
-                writeln!(
-                    out,
-                    "FAIL  {}: rule `{}` has no fixtures",
-                    files.display(&rule.dir),
-                    rule.id
-                )?;
+            if !rule.fixtures.iter().any(|f| Language::from_path(Path::new(f)).is_some()) {
+                writeln!(out, "FAIL  {}: rule `{}` has no fixtures", files.display(&rule.dir), rule.id)?;
                 failed += 1;
             }
         }
@@ -176,11 +143,7 @@ pub fn test(packs: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> io::
 
 pub fn parse(file: &Path, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
     let Some(lang) = Language::from_path(file) else {
-        writeln!(
-            err,
-            "error: {}: not a file Lever lints (by extension)",
-            file.display()
-        )?;
+        writeln!(err, "error: {}: not a file Lever lints (by extension)", file.display())?;
         return Ok(EXIT_ERROR);
     };
     let text = match std::fs::read(file) {
@@ -201,20 +164,10 @@ pub fn parse(file: &Path, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
     loop {
         let node = cursor.node();
         if node.is_named() || node.is_missing() {
-            let field = cursor
-                .field_name()
-                .map(|f| format!("{f}: "))
-                .unwrap_or_default();
+            let field = cursor.field_name().map(|f| format!("{f}: ")).unwrap_or_default();
             let (s, e) = (node.start_position(), node.end_position());
             let leaf = if node.named_child_count() == 0 {
-                format!(
-                    " {:?}",
-                    text.get(node.byte_range())
-                        .unwrap_or("")
-                        .chars()
-                        .take(40)
-                        .collect::<String>()
-                )
+                format!(" {:?}", text.get(node.byte_range()).unwrap_or("").chars().take(40).collect::<String>())
             } else {
                 String::new()
             };
@@ -246,9 +199,6 @@ pub fn parse(file: &Path, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
 }
 
 pub fn lsp(err: &mut dyn Write) -> io::Result<u8> {
-    writeln!(
-        err,
-        "error: the language server is not built yet; `lever check` is the way to lint today"
-    )?;
+    writeln!(err, "error: the language server is not built yet; `lever check` is the way to lint today")?;
     Ok(EXIT_ERROR)
 }

@@ -16,15 +16,13 @@ pub struct Target {
 pub fn files(root: &Path, config: &Config) -> Vec<Target> {
     if root.is_file() {
         return Language::from_path(root)
-            .map(|language| Target {
-                path: root.to_path_buf(),
-                language,
-            })
+            .map(|language| Target { path: root.to_path_buf(), language })
             .into_iter()
             .collect();
     }
-    let mut out = Vec::new();
-    let walker = ignore::WalkBuilder::new(root).require_git(false).build();
+    let mut out = Vec::new(); // A pack's fixtures hold hazards on purpose: `lever test` checks them, `check` skips them.
+    let walker =
+        ignore::WalkBuilder::new(root).require_git(false).filter_entry(|e| !is_pack_fixtures(e.path())).build();
     for entry in walker.flatten() {
         if !entry.file_type().is_some_and(|t| t.is_file()) {
             continue;
@@ -40,6 +38,13 @@ pub fn files(root: &Path, config: &Config) -> Vec<Target> {
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
     out
+}
+
+/// Whether `dir` is `<pack>/rules/<rule>/fixtures` of a pack (a directory with pack.toml).
+fn is_pack_fixtures(dir: &Path) -> bool {
+    dir.file_name().is_some_and(|n| n == "fixtures")
+        && dir.parent().and_then(Path::parent).is_some_and(|rules| rules.file_name().is_some_and(|n| n == "rules"))
+        && dir.ancestors().nth(3).is_some_and(|pack| pack.join("pack.toml").is_file())
 }
 
 fn selected(path: &Path, config: &Config) -> bool {

@@ -60,18 +60,10 @@ pub enum Predicate {
     /// is at least one.
     OnlyUsedAs { var: u32, scope: u32, helper: usize },
     /// `(#has? @scope "helper")` / `(#not-has? …)`: a joined helper match exists inside `@scope`.
-    Has {
-        scope: u32,
-        helper: usize,
-        negate: bool,
-    },
+    Has { scope: u32, helper: usize, negate: bool },
     /// `(#any-of-setting? @cap "setting")` / `(#not-any-of-setting? …)`: the capture's text is
     /// one of the strings of a list setting.
-    AnyOfSetting {
-        capture: u32,
-        values: Vec<String>,
-        negate: bool,
-    },
+    AnyOfSetting { capture: u32, values: Vec<String>, negate: bool },
 }
 
 /// The predicates Lever implements, with their argument shapes, for docs and errors.
@@ -94,9 +86,8 @@ struct Segment<'r> {
 /// Compiles the rules that have a query for `lang`.
 pub fn compile(lang: Language, rules: &[ActiveRule]) -> (CompiledLanguage, Vec<SourceError>) {
     let mut errors = Vec::new();
-    let mut candidates: Vec<usize> = (0..rules.len())
-        .filter(|&i| rules[i].rule.queries.iter().any(|q| q.language == lang))
-        .collect();
+    let mut candidates: Vec<usize> =
+        (0..rules.len()).filter(|&i| rules[i].rule.queries.iter().any(|q| q.language == lang)).collect();
     let grammar = lang.grammar();
     // Each iteration either succeeds or removes at least one rule.
     loop {
@@ -106,12 +97,7 @@ pub fn compile(lang: Language, rules: &[ActiveRule]) -> (CompiledLanguage, Vec<S
         let mut combined = String::new();
         let mut segments = Vec::new();
         for &r in &candidates {
-            let q = rules[r]
-                .rule
-                .queries
-                .iter()
-                .find(|q| q.language == lang)
-                .expect("filtered above");
+            let q = rules[r].rule.queries.iter().find(|q| q.language == lang).expect("filtered above");
             segments.push(Segment {
                 start_byte: combined.len(),
                 start_row: combined.matches('\n').count(),
@@ -122,34 +108,31 @@ pub fn compile(lang: Language, rules: &[ActiveRule]) -> (CompiledLanguage, Vec<S
             combined.push_str(&q.text);
             combined.push('\n');
         }
-        let query = match Query::new(&grammar, &combined) {
-            Ok(q) => q,
-            Err(e) => {
-                let seg = if e.kind == QueryErrorKind::Predicate {
-                    segments.iter().rposition(|s| s.start_row <= e.row)
-                } else {
-                    segments.iter().rposition(|s| s.start_byte <= e.offset)
+        let query =
+            match Query::new(&grammar, &combined) {
+                Ok(q) => q,
+                Err(e) => {
+                    let seg = if e.kind == QueryErrorKind::Predicate {
+                        segments.iter().rposition(|s| s.start_row <= e.row)
+                    } else {
+                        segments.iter().rposition(|s| s.start_byte <= e.offset)
+                    }
+                    .unwrap_or(0);
+                    let s = &segments[seg];
+                    let (line, column) = if e.kind == QueryErrorKind::Predicate {
+                        (e.row - s.start_row + 1, 0)
+                    } else {
+                        line_col(s.text, e.offset - s.start_byte)
+                    };
+                    let message = query_error_message(&e);
+                    errors.push(SourceError::new(s.file, line, column, format!("{message} (for {lang})")).with_help(
+                        format!("rule `{}` is disabled for {lang} until this is fixed", rules[s.rule].rule.id),
+                    ));
+                    let bad = s.rule;
+                    candidates.retain(|&r| r != bad);
+                    continue;
                 }
-                .unwrap_or(0);
-                let s = &segments[seg];
-                let (line, column) = if e.kind == QueryErrorKind::Predicate {
-                    (e.row - s.start_row + 1, 0)
-                } else {
-                    line_col(s.text, e.offset - s.start_byte)
-                };
-                let message = query_error_message(&e);
-                errors.push(
-                    SourceError::new(s.file, line, column, format!("{message} (for {lang})"))
-                        .with_help(format!(
-                            "rule `{}` is disabled for {lang} until this is fixed",
-                            rules[s.rule].rule.id
-                        )),
-                );
-                let bad = s.rule;
-                candidates.retain(|&r| r != bad);
-                continue;
-            }
-        };
+            };
         match analyze(lang, rules, &segments, query) {
             Ok(compiled) => return (compiled, errors),
             Err(errs) => {
@@ -163,15 +146,13 @@ pub fn compile(lang: Language, rules: &[ActiveRule]) -> (CompiledLanguage, Vec<S
 }
 
 fn query_error_message(e: &tree_sitter::QueryError) -> String {
-    let first = e.message.lines().next().unwrap_or("").trim();
+    let first = e.message.lines().next().unwrap_or("").trim().trim_matches('"');
     match e.kind {
         QueryErrorKind::NodeType => format!("invalid node type `{first}`"),
         QueryErrorKind::Field => format!("invalid field name `{first}`"),
         QueryErrorKind::Capture => format!("invalid capture name `{first}`"),
         QueryErrorKind::Predicate => format!("invalid predicate: {first}"),
-        QueryErrorKind::Structure => {
-            "impossible pattern: the grammar cannot produce this shape".to_string()
-        }
+        QueryErrorKind::Structure => "impossible pattern: the grammar cannot produce this shape".to_string(),
         QueryErrorKind::Syntax => "invalid query syntax".to_string(),
         QueryErrorKind::Language => format!("grammar error: {first}"),
     }
@@ -200,9 +181,7 @@ impl CompiledLanguage {
         }
         match &self.prefilter {
             None => true,
-            Some(tokens) => tokens
-                .iter()
-                .any(|t| memchr::memmem::find(text.as_bytes(), t.as_bytes()).is_some()),
+            Some(tokens) => tokens.iter().any(|t| memchr::memmem::find(text.as_bytes(), t.as_bytes()).is_some()),
         }
     }
 }
@@ -219,10 +198,7 @@ fn analyze(
     let match_capture = query.capture_index_for_name("match");
     let seg_of = |pattern: usize| {
         let start = query.start_byte_for_pattern(pattern);
-        let i = segments
-            .iter()
-            .rposition(|s| s.start_byte <= start)
-            .unwrap_or(0);
+        let i = segments.iter().rposition(|s| s.start_byte <= start).unwrap_or(0);
         (&segments[i], start - segments[i].start_byte)
     };
     let err_at = |seg: &Segment, local: usize, msg: String| {
@@ -252,19 +228,11 @@ fn analyze(
             }
         }
         if !query.property_predicates(p).is_empty() {
-            errors.push((
-                seg.rule,
-                err_at(
-                    seg,
-                    local,
-                    "`#is?` and `#is-not?` are not supported".to_string(),
-                ),
-            ));
+            errors.push((seg.rule, err_at(seg, local, "`#is?` and `#is-not?` are not supported".to_string())));
         }
     }
 
-    let in_pattern =
-        |p: usize, cap: u32| query.capture_quantifiers(p)[cap as usize] != CaptureQuantifier::Zero;
+    let in_pattern = |p: usize, cap: u32| query.capture_quantifiers(p)[cap as usize] != CaptureQuantifier::Zero;
     let mut patterns = Vec::new();
     // Per rule: capture names of report patterns, of helper patterns, and names referenced.
     let mut report_caps: BTreeMap<usize, BTreeSet<u32>> = BTreeMap::new();
@@ -273,17 +241,16 @@ fn analyze(
     for p in 0..query.pattern_count() {
         let (seg, local) = seg_of(p);
         let rule = &rules[seg.rule];
-        let caps: BTreeSet<u32> = (0..names.len() as u32)
-            .filter(|&c| in_pattern(p, c))
-            .collect();
+        let caps: BTreeSet<u32> = (0..names.len() as u32).filter(|&c| in_pattern(p, c)).collect();
         if helper_of[p].is_some() {
             helper_caps.entry(seg.rule).or_default().extend(&caps);
         } else {
             if !match_capture.is_some_and(|m| caps.contains(&m)) {
                 errors.push((
                     seg.rule,
-                    err_at(seg, local, "this pattern captures no `@match`".to_string())
-                        .with_help("capture the node to report as `@match`, or mark a helper with `(#set! helper \"name\")`"),
+                    err_at(seg, local, "this pattern captures no `@match`".to_string()).with_help(
+                        "capture the node to report as `@match`, or mark a helper with `(#set! helper \"name\")`",
+                    ),
                 ));
             }
             report_caps.entry(seg.rule).or_default().extend(&caps);
@@ -299,54 +266,39 @@ fn analyze(
                     QueryPredicateArg::String(s) => Err(&**s),
                 })
                 .collect();
-            let helper_named = |name: &str| {
-                helpers
-                    .iter()
-                    .position(|h| h.rule == seg.rule && h.name == name)
-            };
+            let helper_named = |name: &str| helpers.iter().position(|h| h.rule == seg.rule && h.name == name);
             let shape = PREDICATES.iter().find(|(n, _)| *n == op).map(|(_, s)| *s);
             let parsed = match (op, caps_and_strings.as_slice()) {
-                ("only-used-as?", [Ok(var), Ok(scope), Err(h)]) => helper_named(h)
-                    .map(|helper| Predicate::OnlyUsedAs {
-                        var: *var,
-                        scope: *scope,
-                        helper,
-                    })
-                    .ok_or(*h),
-                ("has?" | "not-has?", [Ok(scope), Err(h)]) => helper_named(h)
-                    .map(|helper| Predicate::Has {
-                        scope: *scope,
-                        helper,
-                        negate: op == "not-has?",
-                    })
-                    .ok_or(*h),
-                ("any-of-setting?" | "not-any-of-setting?", [Ok(cap), Err(name)]) => {
-                    match rule.settings.get(*name) {
-                        Some(Setting::List(values)) => {
-                            let mut values = values.clone();
-                            values.sort();
-                            Ok(Predicate::AnyOfSetting {
-                                capture: *cap,
-                                values,
-                                negate: op.starts_with("not-"),
-                            })
-                        }
-                        _ => {
-                            errors.push((
-                            seg.rule,
-                            err_at(seg, local, format!("`#{op}` names `{name}`, which is not a list setting of `{}`", rule.rule.id)),
-                        ));
-                            continue;
-                        }
-                    }
+                ("only-used-as?", [Ok(var), Ok(scope), Err(h)]) => {
+                    helper_named(h).map(|helper| Predicate::OnlyUsedAs { var: *var, scope: *scope, helper }).ok_or(*h)
                 }
+                ("has?" | "not-has?", [Ok(scope), Err(h)]) => helper_named(h)
+                    .map(|helper| Predicate::Has { scope: *scope, helper, negate: op == "not-has?" })
+                    .ok_or(*h),
+                ("any-of-setting?" | "not-any-of-setting?", [Ok(cap), Err(name)]) => match rule.settings.get(*name) {
+                    Some(Setting::List(values)) => {
+                        let mut values = values.clone();
+                        values.sort();
+                        Ok(Predicate::AnyOfSetting { capture: *cap, values, negate: op.starts_with("not-") })
+                    }
+                    _ => {
+                        errors.push((
+                            seg.rule,
+                            err_at(
+                                seg,
+                                local,
+                                format!("`#{op}` names `{name}`, which is not a list setting of `{}`", rule.rule.id),
+                            ),
+                        ));
+                        continue;
+                    }
+                },
                 _ => {
                     let msg = match shape {
                         Some(shape) => format!("`#{op}` takes {shape}"),
                         None => format!("unknown predicate `#{op}`"),
                     };
-                    let known: Vec<String> =
-                        PREDICATES.iter().map(|(n, _)| format!("#{n}")).collect();
+                    let known: Vec<String> = PREDICATES.iter().map(|(n, _)| format!("#{n}")).collect();
                     errors.push((
                         seg.rule,
                         err_at(seg, local, msg).with_help(format!(
@@ -362,26 +314,15 @@ fn analyze(
                 Err(h) => {
                     errors.push((
                         seg.rule,
-                        err_at(
-                            seg,
-                            local,
-                            format!("no helper pattern named `{h}` in this file"),
-                        )
-                        .with_help(format!("mark a pattern with `(#set! helper \"{h}\")`")),
+                        err_at(seg, local, format!("no helper pattern named `{h}` in this file"))
+                            .with_help(format!("mark a pattern with `(#set! helper \"{h}\")`")),
                     ));
                     continue;
                 }
             }
-            referenced
-                .entry(seg.rule)
-                .or_default()
-                .extend(caps_and_strings.iter().filter_map(|a| a.ok()));
+            referenced.entry(seg.rule).or_default().extend(caps_and_strings.iter().filter_map(|a| a.ok()));
         }
-        patterns.push(PatternInfo {
-            rule: seg.rule,
-            helper: helper_of[p],
-            predicates,
-        });
+        patterns.push(PatternInfo { rule: seg.rule, helper: helper_of[p], predicates });
     }
 
     // Captures must be used: quoted in a message or fix, a predicate argument, a join key
@@ -403,9 +344,7 @@ fn analyze(
             for e in &fix.edits {
                 template_vars.extend(e.with.vars());
                 match &e.target {
-                    EditTarget::Span(a, b) | EditTarget::Each(a, b) => {
-                        template_vars.extend([a.as_str(), b.as_str()])
-                    }
+                    EditTarget::Span(a, b) | EditTarget::Each(a, b) => template_vars.extend([a.as_str(), b.as_str()]),
                 }
             }
             template_vars.extend(fix.fresh.values().filter_map(|f| f.singular_of.as_deref()));
@@ -437,8 +376,9 @@ fn analyze(
             let local = find_capture(seg.text, name).unwrap_or(0);
             errors.push((
                 seg.rule,
-                err_at(seg, local, format!("capture `@{name}` is not used"))
-                    .with_help(format!("quote it in the message as {{{name}}}, use it in a predicate, or rename it `@_{name}`")),
+                err_at(seg, local, format!("capture `@{name}` is not used")).with_help(format!(
+                    "quote it in the message as {{{name}}}, use it in a predicate, or rename it `@_{name}`"
+                )),
             ));
         }
     }
@@ -497,8 +437,7 @@ fn find_capture(text: &str, name: &str) -> Option<usize> {
                 i += 1;
             }
             b'@' if text[i + 1..].starts_with(name)
-                && !text[i + 1 + name.len()..]
-                    .starts_with(|c: char| c.is_alphanumeric() || "_-.".contains(c)) =>
+                && !text[i + 1 + name.len()..].starts_with(|c: char| c.is_alphanumeric() || "_-.".contains(c)) =>
             {
                 return Some(i);
             }

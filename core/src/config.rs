@@ -60,12 +60,30 @@ struct ConfigToml {
     timeout_ms: Option<u64>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
 enum RuleToml {
     /// `rule = "off"`, `"on"` or a severity.
-    Short(Spanned<String>),
+    Short(String),
     Full(RuleTable),
+}
+
+// By hand rather than `#[serde(untagged)]`, which buffers values and loses their spans.
+impl<'de> Deserialize<'de> for RuleToml {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = RuleToml;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("\"off\", \"on\", a severity, or a table with enabled, severity and settings")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<RuleToml, E> {
+                Ok(RuleToml::Short(s.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RuleToml, A::Error> {
+                RuleTable::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(RuleToml::Full)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 #[derive(Deserialize)]
@@ -81,34 +99,27 @@ impl Config {
     /// Parses `text`, the contents of `file`, whose relative paths resolve against `dir`.
     pub fn parse(file: &str, text: &str, dir: PathBuf) -> Result<Config, SourceError> {
         let raw: ConfigToml = toml::from_str(text).map_err(|e| from_toml(file, text, &e))?;
-        let err = |span: std::ops::Range<usize>, msg: String| {
-            SourceError::at_offset(file, text, span.start, msg)
-        };
+        let err = |span: std::ops::Range<usize>, msg: String| SourceError::at_offset(file, text, span.start, msg);
         let mut rules = BTreeMap::new();
         for (key, value) in raw.rules {
             let span = key.span();
-            let mut rc = RuleConfig {
-                span: span.clone(),
-                ..RuleConfig::default()
-            };
+            let mut rc = RuleConfig { span: span.clone(), ..RuleConfig::default() };
             match value {
-                RuleToml::Short(s) => {
-                    match s.get_ref().as_str() {
-                        "off" => rc.enabled = Some(false),
-                        "on" => rc.enabled = Some(true),
-                        other => {
-                            rc.enabled = Some(true);
-                            rc.severity = Some(other.parse().map_err(|e: String| {
-                            err(s.span(), e).with_help("write \"off\", \"on\", or a severity: error, warning, info, hint")
+                RuleToml::Short(s) => match s.as_str() {
+                    "off" => rc.enabled = Some(false),
+                    "on" => rc.enabled = Some(true),
+                    other => {
+                        rc.enabled = Some(true);
+                        rc.severity = Some(other.parse().map_err(|e: String| {
+                            err(span.clone(), e)
+                                .with_help("write \"off\", \"on\", or a severity: error, warning, info, hint")
                         })?);
-                        }
                     }
-                }
+                },
                 RuleToml::Full(t) => {
                     rc.enabled = t.enabled;
                     if let Some(s) = t.severity {
-                        rc.severity =
-                            Some(s.get_ref().parse().map_err(|e: String| err(s.span(), e))?);
+                        rc.severity = Some(s.get_ref().parse().map_err(|e: String| err(s.span(), e))?);
                     }
                     rc.settings = t.settings;
                 }
@@ -121,14 +132,11 @@ impl Config {
             }
             let mut b = GlobSetBuilder::new();
             for g in list {
-                let glob =
-                    Glob::new(g.get_ref()).map_err(|e| err(g.span(), format!("bad glob: {e}")))?;
+                let glob = Glob::new(g.get_ref()).map_err(|e| err(g.span(), format!("bad glob: {e}")))?;
                 b.add(glob);
                 // `dir/**` should also match `dir` itself's files: globset already does.
             }
-            b.build()
-                .map(Some)
-                .map_err(|e| SourceError::file(file, e.to_string()))
+            b.build().map(Some).map_err(|e| SourceError::file(file, e.to_string()))
         };
         Ok(Config {
             file: file.to_string(),
@@ -148,20 +156,11 @@ impl Config {
 
     /// The built-in defaults, as when no `lever.toml` is found.
     pub fn default_in(dir: PathBuf) -> Config {
-        Config {
-            dir,
-            max_file_size: DEFAULT_MAX_FILE_SIZE,
-            timeout_ms: DEFAULT_TIMEOUT_MS,
-            ..Config::default()
-        }
+        Config { dir, max_file_size: DEFAULT_MAX_FILE_SIZE, timeout_ms: DEFAULT_TIMEOUT_MS, ..Config::default() }
     }
 
     /// An error at a span of this config file.
-    pub fn error_at(
-        &self,
-        span: std::ops::Range<usize>,
-        message: impl Into<String>,
-    ) -> SourceError {
+    pub fn error_at(&self, span: std::ops::Range<usize>, message: impl Into<String>) -> SourceError {
         SourceError::at_offset(&self.file, &self.text, span.start, message)
     }
 

@@ -18,19 +18,8 @@ pub struct SourceError {
 }
 
 impl SourceError {
-    pub fn new(
-        file: impl Into<String>,
-        line: usize,
-        column: usize,
-        message: impl Into<String>,
-    ) -> Self {
-        SourceError {
-            file: file.into(),
-            line,
-            column,
-            message: message.into(),
-            help: None,
-        }
+    pub fn new(file: impl Into<String>, line: usize, column: usize, message: impl Into<String>) -> Self {
+        SourceError { file: file.into(), line, column, message: message.into(), help: None }
     }
 
     /// An error about a whole file.
@@ -39,12 +28,7 @@ impl SourceError {
     }
 
     /// An error at a byte offset of `text`.
-    pub fn at_offset(
-        file: impl Into<String>,
-        text: &str,
-        offset: usize,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn at_offset(file: impl Into<String>, text: &str, offset: usize, message: impl Into<String>) -> Self {
         let (line, column) = line_col(text, offset);
         SourceError::new(file, line, column, message)
     }

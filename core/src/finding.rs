@@ -19,12 +19,7 @@ pub enum Severity {
 }
 
 impl Severity {
-    pub const ALL: [Severity; 4] = [
-        Severity::Error,
-        Severity::Warning,
-        Severity::Info,
-        Severity::Hint,
-    ];
+    pub const ALL: [Severity; 4] = [Severity::Error, Severity::Warning, Severity::Info, Severity::Hint];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -51,9 +46,7 @@ impl FromStr for Severity {
             "warning" => Severity::Warning,
             "error" => Severity::Error,
             _ => {
-                return Err(format!(
-                    "unknown severity `{s}`: use error, warning, info or hint"
-                ));
+                return Err(format!("unknown severity `{s}`: use error, warning, info or hint"));
             }
         })
     }

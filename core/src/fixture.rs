@@ -46,22 +46,11 @@ pub fn check_pack(files: &PackFiles, pack_rules: &[Rule], rules: &RuleSet) -> Ve
                 continue;
             };
             let file = files.display(rel);
-            let Some(text) = files
-                .files
-                .get(rel)
-                .and_then(|b| std::str::from_utf8(b).ok())
-            else {
-                results.push(FixtureResult {
-                    file,
-                    failures: vec!["0: not valid UTF-8".into()],
-                    ..Default::default()
-                });
+            let Some(text) = files.files.get(rel).and_then(|b| std::str::from_utf8(b).ok()) else {
+                results.push(FixtureResult { file, failures: vec!["0: not valid UTF-8".into()], ..Default::default() });
                 continue;
             };
-            let fixed = files
-                .files
-                .get(&format!("{rel}.fixed"))
-                .map(|b| String::from_utf8_lossy(b).into_owned());
+            let fixed = files.files.get(&format!("{rel}.fixed")).map(|b| String::from_utf8_lossy(b).into_owned());
             let mut result = check_fixture(&mut linter, &only, lang, text, fixed.as_deref());
             result.file = file;
             results.push(result);
@@ -79,12 +68,7 @@ pub fn check_fixture(
     fixed: Option<&str>,
 ) -> FixtureResult {
     let mut result = FixtureResult::default();
-    let Some(tree) = linter.parse(
-        lang,
-        text,
-        None,
-        std::time::Duration::from_millis(rules.timeout_ms),
-    ) else {
+    let Some(tree) = linter.parse(lang, text, None, std::time::Duration::from_millis(rules.timeout_ms)) else {
         result.failures.push("0: parse timed out".into());
         return result;
     };
@@ -92,11 +76,7 @@ pub fn check_fixture(
     for (comment, _, rest) in suppress::comments_with(lang, text, tree.root_node(), EXPECT) {
         let line = suppress::target_line(text, &comment);
         for id in rest.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-            expected.push((
-                line,
-                id.split_whitespace().next().unwrap_or(id).to_string(),
-                false,
-            ));
+            expected.push((line, id.split_whitespace().next().unwrap_or(id).to_string(), false));
         }
     }
     result.expected = expected.len();
@@ -107,40 +87,23 @@ pub fn check_fixture(
     let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() as u32;
     for f in &outcome.findings {
         let line = line_of(f.range.start);
-        match expected
-            .iter_mut()
-            .find(|(l, id, seen)| *l == line && *id == f.rule && !*seen)
-        {
+        match expected.iter_mut().find(|(l, id, seen)| *l == line && *id == f.rule && !*seen) {
             Some(e) => e.2 = true,
-            None => result.failures.push(format!(
-                "{}: unexpected {}: {}",
-                line + 1,
-                f.rule,
-                f.message
-            )),
+            None => result.failures.push(format!("{}: unexpected {}: {}", line + 1, f.rule, f.message)),
         }
     }
     for (line, id, seen) in &expected {
         if !seen {
-            result
-                .failures
-                .push(format!("{}: expected {id}, found none", line + 1));
+            result.failures.push(format!("{}: expected {id}, found none", line + 1));
         }
     }
     if let Some(fixed) = fixed {
         let got = apply_fixes(text, outcome.findings.iter().filter_map(|f| f.fix.as_ref()));
         if got != fixed {
-            result.failures.push(format!(
-                "0: applying the fixes gave a different text than the .fixed file:\n{got}"
-            ));
+            result.failures.push(format!("0: applying the fixes gave a different text than the .fixed file:\n{got}"));
         }
     }
-    result.failures.sort_by_key(|f| {
-        f.split(':')
-            .next()
-            .and_then(|n| n.parse::<u32>().ok())
-            .unwrap_or(0)
-    });
+    result.failures.sort_by_key(|f| f.split(':').next().and_then(|n| n.parse::<u32>().ok()).unwrap_or(0));
     result
 }
 
@@ -148,11 +111,8 @@ pub fn check_fixture(
 pub fn apply_fixes<'f>(text: &str, fixes: impl Iterator<Item = &'f Fix>) -> String {
     let mut taken: Vec<&Edit> = Vec::new();
     for fix in fixes {
-        let overlaps = fix.edits.iter().any(|e| {
-            taken
-                .iter()
-                .any(|t| e.range.start < t.range.end && t.range.start < e.range.end)
-        });
+        let overlaps =
+            fix.edits.iter().any(|e| taken.iter().any(|t| e.range.start < t.range.end && t.range.start < e.range.end));
         if !overlaps {
             taken.extend(&fix.edits);
         }

@@ -17,13 +17,8 @@ pub enum Language {
 }
 
 impl Language {
-    pub const ALL: [Language; 5] = [
-        Language::Rust,
-        Language::Python,
-        Language::TypeScript,
-        Language::Tsx,
-        Language::JavaScript,
-    ];
+    pub const ALL: [Language; 5] =
+        [Language::Rust, Language::Python, Language::TypeScript, Language::Tsx, Language::JavaScript];
 
     /// The language of a file, from its extension. `None` for files Lever does not lint.
     pub fn from_path(path: &Path) -> Option<Language> {

@@ -8,9 +8,7 @@ use std::collections::HashSet;
 use std::ops::{ControlFlow, Range};
 use std::time::{Duration, Instant};
 
-use tree_sitter::{
-    Node, ParseOptions, Parser, QueryCursor, QueryCursorOptions, StreamingIterator, Tree,
-};
+use tree_sitter::{Node, ParseOptions, Parser, QueryCursor, QueryCursorOptions, StreamingIterator, Tree};
 
 use crate::compile::{CompiledLanguage, Predicate};
 use crate::finding::{Edit, Finding, Fix};
@@ -52,22 +50,13 @@ impl std::fmt::Display for Skipped {
             Skipped::Binary => write!(f, "binary file, skipped"),
             Skipped::NotUtf8 { at } => write!(f, "not valid UTF-8 (byte {at}), skipped"),
             Skipped::TooLarge { size, limit } => {
-                write!(
-                    f,
-                    "{size} bytes is over the {limit}-byte limit (max-file-size in lever.toml), skipped"
-                )
+                write!(f, "{size} bytes is over the {limit}-byte limit (max-file-size in lever.toml), skipped")
             }
             Skipped::ParseTimeout { budget_ms } => {
-                write!(
-                    f,
-                    "parsing took over {budget_ms} ms (timeout-ms in lever.toml), skipped"
-                )
+                write!(f, "parsing took over {budget_ms} ms (timeout-ms in lever.toml), skipped")
             }
             Skipped::QueryTimeout { budget_ms } => {
-                write!(
-                    f,
-                    "matching took over {budget_ms} ms (timeout-ms in lever.toml); findings may be incomplete"
-                )
+                write!(f, "matching took over {budget_ms} ms (timeout-ms in lever.toml); findings may be incomplete")
             }
             Skipped::Unreadable(e) => write!(f, "could not read: {e}"),
             Skipped::InternalError(e) => {
@@ -102,29 +91,20 @@ impl Default for Linter {
 
 impl Linter {
     pub fn new() -> Linter {
-        Linter {
-            parsers: Default::default(),
-            cursor: QueryCursor::new(),
-            helper_cursor: QueryCursor::new(),
-        }
+        Linter { parsers: Default::default(), cursor: QueryCursor::new(), helper_cursor: QueryCursor::new() }
     }
 
     /// Lints raw file contents: checks size, binary content and encoding first.
     pub fn lint_bytes(&mut self, rules: &RuleSet, lang: Language, bytes: &[u8]) -> FileResult {
         if bytes.len() as u64 > rules.max_file_size {
-            return FileResult::skipped(Skipped::TooLarge {
-                size: bytes.len() as u64,
-                limit: rules.max_file_size,
-            });
+            return FileResult::skipped(Skipped::TooLarge { size: bytes.len() as u64, limit: rules.max_file_size });
         }
         if memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
             return FileResult::skipped(Skipped::Binary);
         }
         match std::str::from_utf8(bytes) {
             Ok(text) => self.lint_text(rules, lang, text),
-            Err(e) => FileResult::skipped(Skipped::NotUtf8 {
-                at: e.valid_up_to(),
-            }),
+            Err(e) => FileResult::skipped(Skipped::NotUtf8 { at: e.valid_up_to() }),
         }
     }
 
@@ -137,56 +117,30 @@ impl Linter {
         }
         let budget = Duration::from_millis(rules.timeout_ms);
         let Some(tree) = self.parse(lang, text, None, budget) else {
-            return FileResult::skipped(Skipped::ParseTimeout {
-                budget_ms: rules.timeout_ms,
-            });
+            return FileResult::skipped(Skipped::ParseTimeout { budget_ms: rules.timeout_ms });
         };
         self.lint_tree(rules, lang, text, &tree)
     }
 
     /// Parses `text`, reusing `old` (already edited to match) when given. `None` when the
     /// budget ran out.
-    pub fn parse(
-        &mut self,
-        lang: Language,
-        text: &str,
-        old: Option<&Tree>,
-        budget: Duration,
-    ) -> Option<Tree> {
+    pub fn parse(&mut self, lang: Language, text: &str, old: Option<&Tree>, budget: Duration) -> Option<Tree> {
         let parser = self.parsers[lang.index()].get_or_insert_with(|| {
             let mut p = Parser::new();
-            p.set_language(&lang.grammar())
-                .expect("grammar ABI is pinned and tested");
+            p.set_language(&lang.grammar()).expect("grammar ABI is pinned and tested");
             p
         });
         let bytes = text.as_bytes();
         // A byte-order mark is not part of any grammar: hide it from the parser without
         // shifting offsets.
-        let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
-            3
-        } else {
-            0
-        };
+        let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
         let deadline = Instant::now() + budget;
         let mut progress = |_: &tree_sitter::ParseState| {
-            if Instant::now() > deadline {
-                ControlFlow::Break(())
-            } else {
-                ControlFlow::Continue(())
-            }
+            if Instant::now() > deadline { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
         };
-        let mut input = |i: usize, _| -> &[u8] {
-            if i < bom {
-                &b"   "[i..]
-            } else {
-                bytes.get(i..).unwrap_or(&[])
-            }
-        };
-        let tree = parser.parse_with_options(
-            &mut input,
-            old,
-            Some(ParseOptions::new().progress_callback(&mut progress)),
-        );
+        let mut input = |i: usize, _| -> &[u8] { if i < bom { &b"   "[i..] } else { bytes.get(i..).unwrap_or(&[]) } };
+        let tree =
+            parser.parse_with_options(&mut input, old, Some(ParseOptions::new().progress_callback(&mut progress)));
         if tree.is_none() {
             // A cancelled parse would otherwise resume on the next call.
             parser.reset();
@@ -195,23 +149,10 @@ impl Linter {
     }
 
     /// Lints an already parsed tree of `text`.
-    pub fn lint_tree(
-        &mut self,
-        rules: &RuleSet,
-        lang: Language,
-        text: &str,
-        tree: &Tree,
-    ) -> FileResult {
+    pub fn lint_tree(&mut self, rules: &RuleSet, lang: Language, text: &str, tree: &Tree) -> FileResult {
         let compiled = rules.compiled(lang);
-        let mut result = FileResult {
-            parsed: true,
-            ..FileResult::default()
-        };
-        if let Some(query) = compiled
-            .report
-            .as_ref()
-            .filter(|_| compiled.may_match(text))
-        {
+        let mut result = FileResult { parsed: true, ..FileResult::default() };
+        if let Some(query) = compiled.report.as_ref().filter(|_| compiled.may_match(text)) {
             let budget_ms = rules.timeout_ms;
             let deadline = Instant::now() + Duration::from_millis(budget_ms);
             let mut timed_out = false;
@@ -223,11 +164,7 @@ impl Linter {
                     ControlFlow::Continue(())
                 }
             };
-            let Linter {
-                cursor,
-                helper_cursor,
-                ..
-            } = self;
+            let Linter { cursor, helper_cursor, .. } = self;
             let mut seen = HashSet::new();
             let mut matches = cursor.matches_with_options(
                 query,
@@ -237,20 +174,10 @@ impl Linter {
             );
             while let Some(m) = matches.next() {
                 let info = &compiled.patterns[m.pattern_index];
-                let captures: Vec<(u32, Node)> =
-                    m.captures().iter().map(|c| (c.index, c.node)).collect();
-                let mut ctx = MatchCtx {
-                    compiled,
-                    text,
-                    captures,
-                    joined: Vec::new(),
-                };
+                let captures: Vec<(u32, Node)> = m.captures().iter().map(|c| (c.index, c.node)).collect();
+                let mut ctx = MatchCtx { compiled, text, captures, joined: Vec::new() };
                 let active = &rules.active()[info.rule];
-                if !info
-                    .predicates
-                    .iter()
-                    .all(|p| ctx.holds(p, helper_cursor, active))
-                {
+                if !info.predicates.iter().all(|p| ctx.holds(p, helper_cursor, active)) {
                     continue;
                 }
                 let Some(node) = ctx.capture(compiled.match_capture) else {
@@ -268,19 +195,16 @@ impl Linter {
             }
         }
         suppress::apply(rules, lang, text, tree.root_node(), &mut result.findings);
-        result.findings.sort_by(|a, b| {
-            (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule))
-        });
+        result
+            .findings
+            .sort_by(|a, b| (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule)));
         result
     }
 }
 
 impl FileResult {
     fn skipped(s: Skipped) -> FileResult {
-        FileResult {
-            skipped: Some(s),
-            ..FileResult::default()
-        }
+        FileResult { skipped: Some(s), ..FileResult::default() }
     }
 }
 
@@ -295,10 +219,7 @@ struct MatchCtx<'a, 't> {
 
 impl<'a, 't> MatchCtx<'a, 't> {
     fn capture(&self, id: u32) -> Option<Node<'t>> {
-        self.captures
-            .iter()
-            .find(|(c, _)| *c == id)
-            .map(|(_, n)| *n)
+        self.captures.iter().find(|(c, _)| *c == id).map(|(_, n)| *n)
     }
 
     fn node_text(&self, node: Node) -> &'a str {
@@ -308,23 +229,13 @@ impl<'a, 't> MatchCtx<'a, 't> {
     fn holds(&mut self, pred: &Predicate, cursor: &mut QueryCursor, rule: &ActiveRule) -> bool {
         let _ = rule;
         match pred {
-            Predicate::AnyOfSetting {
-                capture,
-                values,
-                negate,
-            } => {
-                let found = self.capture(*capture).is_some_and(|n| {
-                    values
-                        .binary_search_by(|v| v.as_str().cmp(self.node_text(n)))
-                        .is_ok()
-                });
+            Predicate::AnyOfSetting { capture, values, negate } => {
+                let found = self
+                    .capture(*capture)
+                    .is_some_and(|n| values.binary_search_by(|v| v.as_str().cmp(self.node_text(n))).is_ok());
                 found != *negate
             }
-            Predicate::Has {
-                scope,
-                helper,
-                negate,
-            } => {
+            Predicate::Has { scope, helper, negate } => {
                 let Some(scope) = self.capture(*scope) else {
                     return *negate;
                 };
@@ -336,8 +247,7 @@ impl<'a, 't> MatchCtx<'a, 't> {
                 found != *negate
             }
             Predicate::OnlyUsedAs { var, scope, helper } => {
-                let (Some(var_node), Some(scope)) = (self.capture(*var), self.capture(*scope))
-                else {
+                let (Some(var_node), Some(scope)) = (self.capture(*var), self.capture(*scope)) else {
                     return false;
                 };
                 let needle = self.node_text(var_node);
@@ -345,12 +255,8 @@ impl<'a, 't> MatchCtx<'a, 't> {
                     return false;
                 }
                 let joined = self.helper_matches(cursor, *helper, scope, Some(*var));
-                let allowed: HashSet<Range<usize>> = joined
-                    .iter()
-                    .flatten()
-                    .filter(|(c, _)| c == var)
-                    .map(|(_, r)| r.clone())
-                    .collect();
+                let allowed: HashSet<Range<usize>> =
+                    joined.iter().flatten().filter(|(c, _)| c == var).map(|(_, r)| r.clone()).collect();
                 let range = scope.byte_range();
                 let hay = &self.text.as_bytes()[range.clone()];
                 let mut uses = 0;
@@ -359,10 +265,7 @@ impl<'a, 't> MatchCtx<'a, 't> {
                     let Some(node) = scope.descendant_for_byte_range(s, e) else {
                         continue;
                     };
-                    if node.start_byte() != s
-                        || node.end_byte() != e
-                        || node.kind_id() != var_node.kind_id()
-                    {
+                    if node.start_byte() != s || node.end_byte() != e || node.kind_id() != var_node.kind_id() {
                         continue;
                     }
                     if node.byte_range() == var_node.byte_range() {
@@ -412,23 +315,14 @@ impl<'a, 't> MatchCtx<'a, 't> {
                 }
             });
             if agrees {
-                out.push(
-                    m.captures()
-                        .iter()
-                        .map(|c| (c.index, c.node.byte_range()))
-                        .collect(),
-                );
+                out.push(m.captures().iter().map(|c| (c.index, c.node.byte_range())).collect());
             }
         }
         out
     }
 
     fn var_text(&self, name: &str) -> Option<&'a str> {
-        let id = self
-            .compiled
-            .report
-            .as_ref()?
-            .capture_index_for_name(name)?;
+        let id = self.compiled.report.as_ref()?.capture_index_for_name(name)?;
         self.capture(id).map(|n| self.node_text(n))
     }
 
@@ -443,13 +337,7 @@ impl<'a, 't> MatchCtx<'a, 't> {
         span.unwrap_or_else(|| node.byte_range())
     }
 
-    fn finding(
-        &self,
-        active: &ActiveRule,
-        lang: Language,
-        node: Node,
-        range: Range<usize>,
-    ) -> Finding {
+    fn finding(&self, active: &ActiveRule, lang: Language, node: Node, range: Range<usize>) -> Finding {
         let message = active
             .rule
             .messages
@@ -477,17 +365,11 @@ impl<'a, 't> MatchCtx<'a, 't> {
                 candidates.extend(singular(self.var_text(from)?));
             }
             candidates.push(f.fallback.clone());
-            let pick = candidates
-                .into_iter()
-                .find(|c| is_identifier(c) && !contains_word(match_text, c))?;
+            let pick = candidates.into_iter().find(|c| is_identifier(c) && !contains_word(match_text, c))?;
             fresh.push((name, pick));
         }
         let lookup = |v: &str| -> Option<&str> {
-            fresh
-                .iter()
-                .find(|(n, _)| *n == v)
-                .map(|(_, s)| s.as_str())
-                .or_else(|| self.var_text(v))
+            fresh.iter().find(|(n, _)| *n == v).map(|(_, s)| s.as_str()).or_else(|| self.var_text(v))
         };
         let report = self.compiled.report.as_ref()?;
         let mut edits = Vec::new();
@@ -497,24 +379,14 @@ impl<'a, 't> MatchCtx<'a, 't> {
                 EditTarget::Span(a, b) => {
                     let a = self.capture(report.capture_index_for_name(a)?)?;
                     let b = self.capture(report.capture_index_for_name(b)?)?;
-                    edits.push(Edit {
-                        range: a.start_byte()..b.end_byte(),
-                        text,
-                    });
+                    edits.push(Edit { range: a.start_byte()..b.end_byte(), text });
                 }
                 EditTarget::Each(a, b) => {
-                    let (a, b) = (
-                        report.capture_index_for_name(a)?,
-                        report.capture_index_for_name(b)?,
-                    );
+                    let (a, b) = (report.capture_index_for_name(a)?, report.capture_index_for_name(b)?);
                     for m in &self.joined {
-                        let find =
-                            |id: u32| m.iter().find(|(c, _)| *c == id).map(|(_, r)| r.clone());
+                        let find = |id: u32| m.iter().find(|(c, _)| *c == id).map(|(_, r)| r.clone());
                         if let (Some(a), Some(b)) = (find(a), find(b)) {
-                            edits.push(Edit {
-                                range: a.start..b.end,
-                                text: text.clone(),
-                            });
+                            edits.push(Edit { range: a.start..b.end, text: text.clone() });
                         }
                     }
                 }
@@ -525,11 +397,7 @@ impl<'a, 't> MatchCtx<'a, 't> {
         if edits.windows(2).any(|w| w[0].range.end > w[1].range.start) {
             return None;
         }
-        Some(Fix {
-            title: spec.title.render(lookup)?,
-            applicability: spec.applicability,
-            edits,
-        })
+        Some(Fix { title: spec.title.render(lookup)?, applicability: spec.applicability, edits })
     }
 }
 
@@ -544,22 +412,17 @@ fn quote(s: &str) -> &str {
 
 /// The singular of the last word of an expression: `self.items` -> `item`, `entries` -> `entry`.
 fn singular(expr: &str) -> Option<String> {
-    let word = expr
-        .rsplit(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .find(|w| !w.is_empty())?;
+    let word = expr.rsplit(|c: char| !(c.is_alphanumeric() || c == '_')).find(|w| !w.is_empty())?;
     let lower = word;
     let s = if let Some(stem) = lower.strip_suffix("ies") {
         format!("{stem}y")
-    } else if ["sses", "xes", "ches", "shes", "zes"]
-        .iter()
-        .any(|suf| lower.ends_with(suf))
-    {
+    } else if ["sses", "xes", "ches", "shes", "zes"].iter().any(|suf| lower.ends_with(suf)) {
         lower[..lower.len() - 2].to_string()
     } else if lower.ends_with('s')
         && !lower.ends_with("ss")
         && !lower.ends_with("us")
         && !lower.ends_with("is")
-        && lower.len() > 2
+        && lower.len() > 1
     {
         lower[..lower.len() - 1].to_string()
     } else {
@@ -572,7 +435,93 @@ fn is_identifier(s: &str) -> bool {
     let mut chars = s.chars();
     chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
         && chars.all(|c| c.is_alphanumeric() || c == '_')
+        && !KEYWORDS.contains(&s)
 }
+
+/// Words no fresh name may be: keywords and reserved words of the languages Lever lints.
+const KEYWORDS: &[&str] = &[
+    "and",
+    "as",
+    "assert",
+    "async",
+    "await",
+    "break",
+    "case",
+    "catch",
+    "class",
+    "const",
+    "continue",
+    "crate",
+    "debugger",
+    "def",
+    "default",
+    "del",
+    "delete",
+    "do",
+    "dyn",
+    "elif",
+    "else",
+    "enum",
+    "except",
+    "export",
+    "extends",
+    "false",
+    "False",
+    "finally",
+    "fn",
+    "for",
+    "from",
+    "function",
+    "global",
+    "if",
+    "impl",
+    "import",
+    "in",
+    "instanceof",
+    "is",
+    "lambda",
+    "let",
+    "loop",
+    "match",
+    "mod",
+    "move",
+    "mut",
+    "new",
+    "None",
+    "nonlocal",
+    "not",
+    "null",
+    "of",
+    "or",
+    "pass",
+    "pub",
+    "raise",
+    "ref",
+    "return",
+    "self",
+    "Self",
+    "static",
+    "struct",
+    "super",
+    "switch",
+    "this",
+    "throw",
+    "trait",
+    "true",
+    "True",
+    "try",
+    "type",
+    "typeof",
+    "undefined",
+    "unsafe",
+    "use",
+    "var",
+    "void",
+    "where",
+    "while",
+    "with",
+    "yield",
+];
 
 /// Whether `word` occurs in `text` as a whole identifier.
 fn contains_word(text: &str, word: &str) -> bool {
@@ -594,6 +543,8 @@ mod tests {
         assert_eq!(singular("boxes").as_deref(), Some("box"));
         assert_eq!(singular("data"), None);
         assert_eq!(singular("class"), None);
+        assert_eq!(singular("xs").as_deref(), Some("x"));
+        assert!(!is_identifier("if") && is_identifier("item"));
         assert!(contains_word("let item = 1", "item"));
         assert!(!contains_word("items[i]", "item"));
     }

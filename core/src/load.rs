@@ -20,10 +20,7 @@ const MAX_PACK_FILE: u64 = 4 * 1024 * 1024;
 
 /// The built-in pack's files.
 pub fn builtin_files() -> PackFiles {
-    let mut files = PackFiles {
-        root: "<built-in>/queries".to_string(),
-        ..PackFiles::default()
-    };
+    let mut files = PackFiles { root: "<built-in>/queries".to_string(), ..PackFiles::default() };
     fn walk(dir: &Dir<'static>, files: &mut PackFiles) {
         for f in dir.files() {
             let rel = f.path().to_string_lossy().replace('\\', "/");
@@ -49,27 +46,19 @@ pub fn pack_files(dir: &Path) -> Result<PackFiles, SourceError> {
         return Err(SourceError::file(&root, "pack directory not found")
             .with_help("a pack is a directory holding pack.toml and rules/"));
     }
-    let mut files = PackFiles {
-        root,
-        ..PackFiles::default()
-    };
+    let mut files = PackFiles { root, ..PackFiles::default() };
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let entries = std::fs::read_dir(&d)
-            .map_err(|e| SourceError::file(d.display().to_string(), e.to_string()))?;
+        let entries = std::fs::read_dir(&d).map_err(|e| SourceError::file(d.display().to_string(), e.to_string()))?;
         for entry in entries.flatten() {
             let path = entry.path();
             let Ok(meta) = entry.metadata() else { continue };
             if meta.is_dir() {
                 stack.push(path);
             } else if meta.is_file() && meta.len() <= MAX_PACK_FILE {
-                let rel = path
-                    .strip_prefix(dir)
-                    .unwrap_or(&path)
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                let bytes = std::fs::read(&path)
-                    .map_err(|e| SourceError::file(path.display().to_string(), e.to_string()))?;
+                let rel = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+                let bytes =
+                    std::fs::read(&path).map_err(|e| SourceError::file(path.display().to_string(), e.to_string()))?;
                 files.files.insert(rel, bytes);
             }
         }
@@ -87,23 +76,15 @@ pub fn load_pack(dir: &Path) -> (Option<Pack>, Vec<SourceError>) {
 
 /// The nearest `lever.toml` at or above `start` (a file or a directory).
 pub fn find_config(start: &Path) -> Option<PathBuf> {
-    let start = if start.is_file() {
-        start.parent()?
-    } else {
-        start
-    };
+    let start = if start.is_file() { start.parent()? } else { start };
     let start = start.canonicalize().ok()?;
-    start
-        .ancestors()
-        .map(|d| d.join(CONFIG_FILE))
-        .find(|p| p.is_file())
+    start.ancestors().map(|d| d.join(CONFIG_FILE)).find(|p| p.is_file())
 }
 
 /// Reads and parses a config file.
 pub fn load_config(path: &Path) -> Result<Config, SourceError> {
     let name = path.display().to_string();
-    let text =
-        std::fs::read_to_string(path).map_err(|e| SourceError::file(&name, e.to_string()))?;
+    let text = std::fs::read_to_string(path).map_err(|e| SourceError::file(&name, e.to_string()))?;
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     Config::parse(&name, &text, dir)
 }
@@ -113,14 +94,8 @@ pub fn config_for(start: &Path) -> Result<Config, SourceError> {
     match find_config(start) {
         Some(path) => load_config(&path),
         None => {
-            let dir = if start.is_file() {
-                start.parent().unwrap_or(Path::new("."))
-            } else {
-                start
-            };
-            Ok(Config::default_in(
-                dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf()),
-            ))
+            let dir = if start.is_file() { start.parent().unwrap_or(Path::new(".")) } else { start };
+            Ok(Config::default_in(dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf())))
         }
     }
 }
@@ -134,10 +109,7 @@ pub fn packs_for(config: &Config) -> (Vec<Pack>, Vec<SourceError>) {
         if !dir.is_dir() {
             errors.push(
                 config
-                    .error_at(
-                        p.span(),
-                        format!("pack `{}` not found at {}", p.get_ref(), dir.display()),
-                    )
+                    .error_at(p.span(), format!("pack `{}` not found at {}", p.get_ref(), dir.display()))
                     .with_help("`packs` lists pack directories, relative to this lever.toml"),
             );
             continue;

@@ -24,21 +24,14 @@ pub struct PackFiles {
 impl PackFiles {
     /// How a file of this pack is named in messages.
     pub fn display(&self, rel: &str) -> String {
-        if self.root.is_empty() {
-            rel.to_string()
-        } else {
-            format!("{}/{rel}", self.root.trim_end_matches('/'))
-        }
+        if self.root.is_empty() { rel.to_string() } else { format!("{}/{rel}", self.root.trim_end_matches('/')) }
     }
 
     fn text(&self, rel: &str) -> Result<Option<&str>, SourceError> {
         match self.files.get(rel) {
             None => Ok(None),
             Some(bytes) => std::str::from_utf8(bytes).map(Some).map_err(|e| {
-                SourceError::file(
-                    self.display(rel),
-                    format!("not valid UTF-8 (byte {})", e.valid_up_to()),
-                )
+                SourceError::file(self.display(rel), format!("not valid UTF-8 (byte {})", e.valid_up_to()))
             }),
         }
     }
@@ -113,11 +106,9 @@ impl Setting {
             toml::Value::Boolean(b) => Setting::Bool(*b),
             toml::Value::Integer(i) => Setting::Integer(*i),
             toml::Value::String(s) => Setting::String(s.clone()),
-            toml::Value::Array(a) => Setting::List(
-                a.iter()
-                    .map(|v| v.as_str().map(str::to_string))
-                    .collect::<Option<_>>()?,
-            ),
+            toml::Value::Array(a) => {
+                Setting::List(a.iter().map(|v| v.as_str().map(str::to_string)).collect::<Option<_>>()?)
+            }
             _ => return None,
         })
     }
@@ -240,11 +231,8 @@ pub fn parse_pack(files: &PackFiles) -> (Option<Pack>, Vec<SourceError>) {
         }
         Err(e) => return (None, vec![e]),
     };
-    let mut rule_dirs: Vec<&str> = files
-        .files
-        .keys()
-        .filter_map(|k| k.strip_prefix("rules/")?.split_once('/').map(|(d, _)| d))
-        .collect();
+    let mut rule_dirs: Vec<&str> =
+        files.files.keys().filter_map(|k| k.strip_prefix("rules/")?.split_once('/').map(|(d, _)| d)).collect();
     rule_dirs.dedup();
     let mut rules = Vec::new();
     for dir in rule_dirs {
@@ -285,39 +273,29 @@ fn parse_rule(files: &PackFiles, manifest: &PackToml, dir: &str) -> Result<Rule,
     let mut errors = Vec::new();
     let id = raw.id.clone().unwrap_or_else(|| dir.to_string());
     if id != dir {
-        errors.push(at(
-            "id",
-            format!("rule id `{id}` differs from its directory `{dir}`"),
-        ));
+        errors.push(at("id", format!("rule id `{id}` differs from its directory `{dir}`")));
     }
     if !is_rule_id(&id) {
-        errors.push(at(
-            "id",
-            format!("rule id `{id}` must be lowercase words joined by `-`"),
-        ));
+        errors.push(at("id", format!("rule id `{id}` must be lowercase words joined by `-`")));
     }
 
     let docs_path = format!("{base}/docs.md");
     let docs = match files.text(&docs_path) {
         Ok(Some(d)) => {
             for section in DOC_SECTIONS {
-                if !d
-                    .lines()
-                    .any(|l| l.trim_start_matches('#').trim() == section && l.starts_with("## "))
-                {
+                if !d.lines().any(|l| l.trim_start_matches('#').trim() == section && l.starts_with("## ")) {
                     errors.push(
                         SourceError::file(files.display(&docs_path), format!("missing section `## {section}`"))
-                            .with_help("rule docs have four sections: What it flags, Why is this bad?, Example, How to fix"),
+                            .with_help(
+                                "rule docs have four sections: What it flags, Why is this bad?, Example, How to fix",
+                            ),
                     );
                 }
             }
             d.to_string()
         }
         Ok(None) => {
-            errors.push(SourceError::file(
-                files.display(&docs_path),
-                "missing rule docs",
-            ));
+            errors.push(SourceError::file(files.display(&docs_path), "missing rule docs"));
             String::new()
         }
         Err(e) => {
@@ -332,10 +310,9 @@ fn parse_rule(files: &PackFiles, manifest: &PackToml, dir: &str) -> Result<Rule,
             Some(s) => {
                 settings.insert(name.clone(), s);
             }
-            None => errors.push(at(
-                name,
-                format!("setting `{name}` must be a boolean, integer, string or list of strings"),
-            )),
+            None => {
+                errors.push(at(name, format!("setting `{name}` must be a boolean, integer, string or list of strings")))
+            }
         }
     }
 
@@ -371,21 +348,16 @@ fn parse_rule(files: &PackFiles, manifest: &PackToml, dir: &str) -> Result<Rule,
             Some(lang) => {
                 query_files.insert(lang, file.clone());
             }
-            None => errors.push(at(
-                lang_name,
-                format!("unknown language `{lang_name}` in [queries]"),
-            )),
+            None => errors.push(at(lang_name, format!("unknown language `{lang_name}` in [queries]"))),
         }
     }
     let mut queries = Vec::new();
     for (language, file) in &query_files {
         let rel = format!("{base}/{file}");
         match files.text(&rel) {
-            Ok(Some(text)) => queries.push(RuleQuery {
-                language: *language,
-                file: files.display(&rel),
-                text: text.to_string(),
-            }),
+            Ok(Some(text)) => {
+                queries.push(RuleQuery { language: *language, file: files.display(&rel), text: text.to_string() })
+            }
             Ok(None) => errors.push(at(file, format!("query file `{file}` not found"))),
             Err(e) => errors.push(e),
         }
@@ -405,18 +377,12 @@ fn parse_rule(files: &PackFiles, manifest: &PackToml, dir: &str) -> Result<Rule,
             }
             Some(lang) => vec![lang],
             None => {
-                errors.push(at(
-                    lang_name,
-                    format!("unknown language `{lang_name}` in [prefilter]"),
-                ));
+                errors.push(at(lang_name, format!("unknown language `{lang_name}` in [prefilter]")));
                 continue;
             }
         };
         if tokens.is_empty() || tokens.iter().any(String::is_empty) {
-            errors.push(at(
-                lang_name,
-                "a prefilter lists one or more non-empty strings".to_string(),
-            ));
+            errors.push(at(lang_name, "a prefilter lists one or more non-empty strings".to_string()));
         }
         for lang in langs {
             prefilter.insert(lang, tokens.clone());
@@ -449,10 +415,7 @@ fn parse_rule(files: &PackFiles, manifest: &PackToml, dir: &str) -> Result<Rule,
             }
             Some(lang) => vec![lang],
             None => {
-                errors.push(at(
-                    lang_name,
-                    format!("unknown language `{lang_name}` in [messages]"),
-                ));
+                errors.push(at(lang_name, format!("unknown language `{lang_name}` in [messages]")));
                 continue;
             }
         };
@@ -474,10 +437,7 @@ fn parse_rule(files: &PackFiles, manifest: &PackToml, dir: &str) -> Result<Rule,
             }
             Some(lang) => vec![lang],
             None => {
-                errors.push(at(
-                    lang_name,
-                    format!("unknown language `{lang_name}` in [fix]"),
-                ));
+                errors.push(at(lang_name, format!("unknown language `{lang_name}` in [fix]")));
                 continue;
             }
         };
@@ -491,12 +451,7 @@ fn parse_rule(files: &PackFiles, manifest: &PackToml, dir: &str) -> Result<Rule,
         }
     }
 
-    let fixtures = files
-        .files
-        .keys()
-        .filter(|k| k.starts_with(&format!("{base}/fixtures/")))
-        .cloned()
-        .collect();
+    let fixtures = files.files.keys().filter(|k| k.starts_with(&format!("{base}/fixtures/"))).cloned().collect();
 
     if !errors.is_empty() {
         return Err(errors);
@@ -537,10 +492,7 @@ fn parse_fix(fix: &FixToml) -> Result<FixSpec, String> {
                 return Err("each edit has exactly one of `replace` and `replace-each`".to_string());
             }
         };
-        edits.push(EditSpec {
-            target,
-            with: Template::parse(&e.with)?,
-        });
+        edits.push(EditSpec { target, with: Template::parse(&e.with)? });
     }
     if edits.is_empty() {
         return Err("a fix needs at least one edit".to_string());
@@ -557,10 +509,7 @@ fn parse_fix(fix: &FixToml) -> Result<FixSpec, String> {
 fn capture_span(r: &str) -> Result<(String, String), String> {
     let (a, b) = r.split_once("..").unwrap_or((r, r));
     let cap = |s: &str| {
-        s.trim()
-            .strip_prefix('@')
-            .map(str::to_string)
-            .ok_or_else(|| format!("`{r}`: name captures with `@`"))
+        s.trim().strip_prefix('@').map(str::to_string).ok_or_else(|| format!("`{r}`: name captures with `@`"))
     };
     Ok((cap(a)?, cap(b)?))
 }
@@ -568,9 +517,5 @@ fn capture_span(r: &str) -> Result<(String, String), String> {
 /// Rule ids are lowercase ASCII words joined by single hyphens.
 pub fn is_rule_id(id: &str) -> bool {
     !id.is_empty()
-        && id.split('-').all(|w| {
-            !w.is_empty()
-                && w.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && id.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }

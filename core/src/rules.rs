@@ -47,10 +47,7 @@ impl RuleSet {
             if let Some(prev) = seen.insert(r.id.clone(), r.pack.clone()) {
                 errors.push(SourceError::file(
                     format!("{}/rule.toml", r.dir),
-                    format!(
-                        "rule `{}` of pack `{}` is also defined by pack `{prev}`; the first wins",
-                        r.id, r.pack
-                    ),
+                    format!("rule `{}` of pack `{}` is also defined by pack `{prev}`; the first wins", r.id, r.pack),
                 ));
             }
         }
@@ -82,10 +79,7 @@ impl RuleSet {
                     match rule.settings.get(name) {
                         None => errors.push(
                             config
-                                .error_at(
-                                    value.span(),
-                                    format!("rule `{}` has no setting `{name}`", rule.id),
-                                )
+                                .error_at(value.span(), format!("rule `{}` has no setting `{name}`", rule.id))
                                 .with_help(format!(
                                     "its settings: {}",
                                     rule.settings.keys().cloned().collect::<Vec<_>>().join(", ")
@@ -97,22 +91,14 @@ impl RuleSet {
                             }
                             None => errors.push(config.error_at(
                                 value.span(),
-                                format!(
-                                    "setting `{name}` of `{}` must be {}",
-                                    rule.id,
-                                    default.type_name()
-                                ),
+                                format!("setting `{name}` of `{}` must be {}", rule.id, default.type_name()),
                             )),
                         },
                     }
                 }
             }
             let severity = rc.and_then(|rc| rc.severity).unwrap_or(rule.severity);
-            rules.push(ActiveRule {
-                rule: rule.clone(),
-                severity,
-                settings,
-            });
+            rules.push(ActiveRule { rule: rule.clone(), severity, settings });
         }
         let unused = config.rules.get(UNUSED_SUPPRESSION);
         let unused_suppression = match unused {
@@ -161,10 +147,7 @@ impl RuleSet {
         self.compiled[lang.index()].get_or_init(|| {
             let (compiled, errors) = compile::compile(lang, &self.rules);
             if !errors.is_empty() {
-                self.errors
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .extend(errors);
+                self.errors.lock().unwrap_or_else(|e| e.into_inner()).extend(errors);
             }
             compiled
         })
@@ -179,8 +162,7 @@ impl RuleSet {
 
     /// Errors found while compiling queries so far, each reported once.
     pub fn take_errors(&self) -> Vec<SourceError> {
-        let mut errors =
-            std::mem::take(&mut *self.errors.lock().unwrap_or_else(|e| e.into_inner()));
+        let mut errors = std::mem::take(&mut *self.errors.lock().unwrap_or_else(|e| e.into_inner()));
         errors.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
         errors.dedup();
         errors
@@ -189,12 +171,7 @@ impl RuleSet {
     /// A rule set holding only the rules `keep` accepts (used by the fixture harness).
     pub fn filtered(&self, keep: impl Fn(&str) -> bool) -> RuleSet {
         RuleSet {
-            rules: self
-                .rules
-                .iter()
-                .filter(|r| keep(&r.rule.id))
-                .cloned()
-                .collect(),
+            rules: self.rules.iter().filter(|r| keep(&r.rule.id)).cloned().collect(),
             disabled: self.disabled.clone(),
             all: self.all.clone(),
             compiled: Default::default(),

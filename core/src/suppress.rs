@@ -77,15 +77,19 @@ pub fn comments_with<'t>(
     out
 }
 
-/// The 0-based line a comment-directive applies to: its own line when code precedes it,
-/// otherwise the line after the comment.
+/// The 0-based line a comment-directive applies to: its own line when code shares the line
+/// (before it, or after a block comment), otherwise the line after the comment.
 pub fn target_line(text: &str, comment: &Range<usize>) -> u32 {
     let line_start = text[..comment.start].rfind('\n').map_or(0, |i| i + 1);
-    let own = text[..comment.start].matches('\n').count() as u32;
-    if text[line_start..comment.start].trim().is_empty() {
-        text[..comment.end].matches('\n').count() as u32 + 1
+    let line_end = text[comment.end..].find('\n').map_or(text.len(), |i| comment.end + i);
+    let start_line = text[..comment.start].matches('\n').count() as u32;
+    let end_line = text[..comment.end].matches('\n').count() as u32;
+    if !text[line_start..comment.start].trim().is_empty() {
+        start_line
+    } else if !text[comment.end..line_end].trim().is_empty() {
+        end_line
     } else {
-        own
+        end_line + 1
     }
 }
 
@@ -107,17 +111,10 @@ pub fn directives(lang: Language, text: &str, root: Node) -> Vec<Directive> {
             continue;
         };
         let (ids, reason) = match body.split_once("--") {
-            Some((ids, reason)) => (
-                ids,
-                Some(reason.trim().to_string()).filter(|r| !r.is_empty()),
-            ),
+            Some((ids, reason)) => (ids, Some(reason.trim().to_string()).filter(|r| !r.is_empty())),
             None => (body, None),
         };
-        let rules: Vec<String> = ids
-            .split(',')
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect();
+        let rules: Vec<String> = ids.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
         out.push(Directive {
             file_level,
             line: target_line(text, &comment),
@@ -166,17 +163,10 @@ pub fn apply(rules: &RuleSet, lang: Language, text: &str, root: Node, findings: 
             }
             let kind = if dir.file_level { FILE } else { LINE };
             let message = if dir.misplaced {
-                format!(
-                    "`{kind} {rule}` comes after code, so it suppresses nothing: move it to the top of the file"
-                )
+                format!("`{kind} {rule}` comes after code, so it suppresses nothing: move it to the top of the file")
             } else if rules.find(rule).is_none() {
                 format!("`{kind} {rule}` names an unknown rule")
-            } else if !rules
-                .compiled(lang)
-                .rules
-                .iter()
-                .any(|&i| rules.active()[i].rule.id == *rule)
-            {
+            } else if !rules.compiled(lang).rules.iter().any(|&i| rules.active()[i].rule.id == *rule) {
                 format!("`{kind} {rule}` suppresses nothing: the rule does not check {lang}")
             } else {
                 format!("`{kind} {rule}` suppresses nothing: remove it")

@@ -29,18 +29,10 @@ impl Template {
                 }
                 '{' => {
                     let rest = &src[i + 1..];
-                    let end = rest
-                        .find('}')
-                        .ok_or_else(|| format!("unclosed `{{` in `{src}`"))?;
+                    let end = rest.find('}').ok_or_else(|| format!("unclosed `{{` in `{src}`"))?;
                     let name = &rest[..end];
-                    if name.is_empty()
-                        || !name
-                            .chars()
-                            .all(|c| c.is_ascii_alphanumeric() || "_-.".contains(c))
-                    {
-                        return Err(format!(
-                            "bad placeholder `{{{name}}}` in `{src}`: use {{capture-name}}"
-                        ));
+                    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || "_-.".contains(c)) {
+                        return Err(format!("bad placeholder `{{{name}}}` in `{src}`: use {{capture-name}}"));
                     }
                     if !text.is_empty() {
                         parts.push(Part::Text(std::mem::take(&mut text)));
@@ -51,9 +43,7 @@ impl Template {
                     }
                 }
                 '}' => {
-                    return Err(format!(
-                        "unmatched `}}` in `{src}`: write `}}}}` for a literal brace"
-                    ));
+                    return Err(format!("unmatched `}}` in `{src}`: write `}}}}` for a literal brace"));
                 }
                 c => text.push(c),
             }
@@ -65,9 +55,7 @@ impl Template {
     }
 
     pub fn literal(s: &str) -> Template {
-        Template {
-            parts: vec![Part::Text(s.to_string())],
-        }
+        Template { parts: vec![Part::Text(s.to_string())] }
     }
 
     /// The placeholder names, in order.

@@ -20,10 +20,7 @@ pub struct LineMap<'a> {
 
 impl<'a> LineMap<'a> {
     pub fn new(text: &'a str) -> LineMap<'a> {
-        LineMap {
-            index: LineIndex::new(text),
-            text,
-        }
+        LineMap { index: LineIndex::new(text), text }
     }
 
     /// The position of a byte offset; offsets past the end clamp to the end, and offsets
@@ -34,19 +31,14 @@ impl<'a> LineMap<'a> {
             offset -= 1;
         }
         let lc = self.index.line_col(TextSize::new(offset as u32));
-        let wide32 = self
-            .index
-            .to_wide(WideEncoding::Utf32, lc)
-            .map_or(lc.col, |w| w.col);
-        let wide16 = self
-            .index
-            .to_wide(WideEncoding::Utf16, lc)
-            .map_or(lc.col, |w| w.col);
-        Position {
-            line: lc.line + 1,
-            column: wide32 + 1,
-            column_utf16: wide16 + 1,
+        let mut wide32 = self.index.to_wide(WideEncoding::Utf32, lc).map_or(lc.col, |w| w.col);
+        let mut wide16 = self.index.to_wide(WideEncoding::Utf16, lc).map_or(lc.col, |w| w.col);
+        // A byte-order mark is not a column: editors hide it.
+        if lc.line == 0 && offset >= 3 && self.text.starts_with('\u{feff}') {
+            wide32 -= 1;
+            wide16 -= 1;
         }
+        Position { line: lc.line + 1, column: wide32 + 1, column_utf16: wide16 + 1 }
     }
 
     /// The 0-based line of a byte offset.
@@ -65,9 +57,7 @@ impl<'a> LineMap<'a> {
 
     /// The text of a 0-based line without its terminator.
     pub fn line_text(&self, line: u32) -> &'a str {
-        self.line_range(line)
-            .and_then(|r| self.text.get(r))
-            .unwrap_or("")
+        self.line_range(line).and_then(|r| self.text.get(r)).unwrap_or("")
     }
 }
 
@@ -81,7 +71,7 @@ mod tests {
         let map = LineMap::new(text);
         let t = text.find("t =").unwrap();
         let p = map.position(t);
-        assert_eq!((p.line, p.column, p.column_utf16), (2, 18, 19));
+        assert_eq!((p.line, p.column, p.column_utf16), (2, 19, 20));
         assert_eq!(map.line_text(0), "a");
         // Inside the emoji: rounds down to its first byte.
         let emoji = text.find('😀').unwrap();

@@ -1,1 +1,10 @@
+//! Lever's integration tests: one test binary, one module per area.
 
+mod bad_input;
+mod cli;
+mod config;
+mod fixtures;
+mod packs;
+mod sarif;
+mod suppress;
+mod util;

@@ -65,12 +65,7 @@ pub fn print(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let skipped: Vec<Value> = report
         .files
         .iter()
-        .filter_map(|f| {
-            f.result
-                .skipped
-                .as_ref()
-                .map(|s| json!({"path": f.display, "reason": s.to_string()}))
-        })
+        .filter_map(|f| f.result.skipped.as_ref().map(|s| json!({"path": f.display, "reason": s.to_string()})))
         .collect();
     let doc = json!({
         "version": 1,

@@ -47,9 +47,7 @@ pub struct Report {
 
 impl Report {
     pub fn findings(&self) -> impl Iterator<Item = (&FileReport, &Finding)> {
-        self.files
-            .iter()
-            .flat_map(|f| f.result.findings.iter().map(move |x| (f, x)))
+        self.files.iter().flat_map(|f| f.result.findings.iter().map(move |x| (f, x)))
     }
 }
 
@@ -78,29 +76,13 @@ pub fn summary(report: &Report, elapsed: Duration) -> String {
                 Severity::Info => "info",
                 Severity::Hint => "hint",
             };
-            if n == 1 || matches!(s, Severity::Info) {
-                format!("{n} {noun}")
-            } else {
-                format!("{n} {noun}s")
-            }
+            if n == 1 || matches!(s, Severity::Info) { format!("{n} {noun}") } else { format!("{n} {noun}s") }
         })
         .collect();
-    let skipped = report
-        .files
-        .iter()
-        .filter(|f| f.result.skipped.is_some())
-        .count();
+    let skipped = report.files.iter().filter(|f| f.result.skipped.is_some()).count();
     let files = report.files.len();
-    let found = if parts.is_empty() {
-        "no findings".to_string()
-    } else {
-        parts.join(", ")
-    };
-    let skipped = if skipped > 0 {
-        format!(" ({skipped} skipped)")
-    } else {
-        String::new()
-    };
+    let found = if parts.is_empty() { "no findings".to_string() } else { parts.join(", ") };
+    let skipped = if skipped > 0 { format!(" ({skipped} skipped)") } else { String::new() };
     format!(
         "Checked {files} file{}{skipped}: {found} in {:.2}s",
         if files == 1 { "" } else { "s" },

@@ -57,11 +57,7 @@ pub fn print(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         for f in &file.result.findings {
             let line_text = map.line_text(map.line_of(f.range.start)).trim().to_string();
             let n = seen.entry((f.rule.clone(), line_text.clone())).or_default();
-            let fingerprint = format!(
-                "{:016x}:{}",
-                fnv1a(&[&f.rule, &file.display, &line_text]),
-                *n
-            );
+            let fingerprint = format!("{:016x}:{}", fnv1a(&[&f.rule, &file.display, &line_text]), *n);
             *n += 1;
             let mut result = json!({
                 "ruleId": f.rule,
@@ -92,11 +88,7 @@ pub fn print(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     let root = format!("{}/", uri(&report.cwd.to_string_lossy().replace('\\', "/")));
-    let root = if root.starts_with('/') {
-        format!("file://{root}")
-    } else {
-        format!("file:///{root}")
-    };
+    let root = if root.starts_with('/') { format!("file://{root}") } else { format!("file:///{root}") };
     let doc = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -134,9 +126,7 @@ fn camel(id: &str) -> String {
     id.split('-')
         .map(|w| {
             let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
-                .unwrap_or_default()
+            c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
         })
         .collect()
 }

@@ -1,0 +1,65 @@
+//! lever.toml: enabling, severities, globs, discovery and errors.
+
+use crate::util::{Tree, findings};
+
+const LOOP_PY: &str = "for i in range(len(xs)):\n    print(xs[i])\n";
+
+#[test]
+fn disable_and_override_severity() {
+    let t = Tree::new();
+    t.write("a.py", LOOP_PY);
+    t.write("lever.toml", "[rules]\nindex-loop = \"off\"\n");
+    let run = t.lever(&["check", "--format", "json"]);
+    assert_eq!((run.code, findings(&run.json()).len()), (0, 0), "{run:?}");
+    t.write("lever.toml", "[rules]\nindex-loop = \"error\"\n");
+    let run = t.lever(&["check", "--format", "json", "--fail-on", "error"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.json()["findings"][0]["severity"], "error");
+    t.write("lever.toml", "[rules.index-loop]\nenabled = false\n");
+    assert_eq!(t.lever(&["check"]).code, 0);
+}
+
+#[test]
+fn include_and_exclude() {
+    let t = Tree::new();
+    t.write("src/a.py", LOOP_PY);
+    t.write("src/gen/b.py", LOOP_PY);
+    t.write("scripts/c.py", LOOP_PY);
+    t.write("lever.toml", "include = [\"src/**\"]\nexclude = [\"**/gen/**\"]\n");
+    let v = t.lever(&["check", "--format", "json"]).json();
+    let paths: Vec<String> = findings(&v).into_iter().map(|(_, p, _)| p).collect();
+    assert_eq!(paths, ["src/a.py"]);
+}
+
+#[test]
+fn config_is_found_upward_from_the_linted_path() {
+    let t = Tree::new();
+    t.write("lever.toml", "[rules]\nindex-loop = \"off\"\n");
+    t.write("deep/er/a.py", LOOP_PY);
+    let run = crate::util::lever_in(&t.path().join("deep"), &["check", "er"]);
+    assert_eq!(run.code, 0, "{run:?}");
+}
+
+#[test]
+fn errors_name_file_line_and_column() {
+    let t = Tree::new();
+    t.write("a.py", LOOP_PY);
+    t.write("lever.toml", "[rules]\nindex-lop = \"off\"\n");
+    let run = t.lever(&["check"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("lever.toml:2:1: unknown rule `index-lop`"), "{run:?}");
+    assert!(run.stderr.contains("help: known rules: index-loop"), "{run:?}");
+    t.write("lever.toml", "exclude = [\"src/**\"]\nmax_file_size = 3\n");
+    let run = t.lever(&["check"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("lever.toml:2:1: unknown field `max_file_size`"), "{run:?}");
+    t.write("lever.toml", "[rules]\nindex-loop = \"loud\"\n");
+    let run = t.lever(&["check"]);
+    // The short form's value has no span of its own (serde's untagged enums drop it); the
+    // error points at the rule's key.
+    assert!(run.stderr.contains("lever.toml:2:1: unknown severity `loud`"), "{run:?}");
+    t.write("lever.toml", "[rules.index-loop]\nsettings = { nope = 1 }\n");
+    let run = t.lever(&["check"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("lever.toml:2:21: rule `index-loop` has no setting `nope`"), "{run:?}");
+}

@@ -1,0 +1,134 @@
+//! Team packs: loading, custom predicates and settings, and clear errors for bad packs.
+
+use crate::util::{Tree, findings};
+
+const PRINT_PY: &str = "print('hi')\nlog('x')\n";
+
+/// A pack with one rule, `no-call`, whose query is `scm`.
+fn pack(t: &Tree, scm: &str, rule_toml_extra: &str) {
+    t.write("team/pack.toml", "name = \"team\"\nversion = \"1.0.0\"\ndescription = \"Team rules\"\n");
+    t.write(
+        "team/rules/no-call/rule.toml",
+        format!(
+            "severity = \"error\"\nsummary = \"Banned call\"\nmessage = \"do not call `{{name}}`\"\n{rule_toml_extra}"
+        ),
+    );
+    t.write(
+        "team/rules/no-call/docs.md",
+        "## What it flags\nx\n## Why is this bad?\nx\n## Example\nx\n## How to fix\nx\n",
+    );
+    t.write("team/rules/no-call/python.scm", scm);
+    t.write("lever.toml", "packs = [\"team\"]\n");
+}
+
+const GOOD: &str = "((call function: (identifier) @name) @match\n (#any-of-setting? @name \"banned\"))\n";
+
+#[test]
+fn a_team_pack_runs_with_settings_from_config() {
+    let t = Tree::new();
+    pack(&t, GOOD, "[settings]\nbanned = [\"print\"]\n");
+    t.write("team/rules/no-call/fixtures/bad.py", "print(1)  # expect: no-call\nlen(x)\n");
+    t.write("a.py", PRINT_PY);
+    let run = t.lever(&["check", "--format", "json"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    let v = run.json();
+    assert_eq!(findings(&v), [("no-call".to_string(), "a.py".to_string(), 1)]);
+    assert_eq!(v["findings"][0]["message"], "do not call `print`");
+    assert_eq!(v["findings"][0]["severity"], "error");
+    // Settings are overridden per rule in lever.toml.
+    t.write(
+        "lever.toml",
+        "packs = [\"team\"]\n[rules.no-call]\nseverity = \"info\"\nsettings = { banned = [\"log\"] }\n",
+    );
+    let v = t.lever(&["check", "--format", "json"]).json();
+    assert_eq!(findings(&v), [("no-call".to_string(), "a.py".to_string(), 2)]);
+    assert_eq!(v["findings"][0]["severity"], "info");
+    // The pack's fixtures pass under `lever test`.
+    let run = t.lever(&["test", "team"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("1 passed, 0 failed"), "{run:?}");
+    // And `lever rules` lists the rule.
+    assert!(t.lever(&["rules"]).stdout.lines().any(|l| l.starts_with("no-call") && l.contains("team")));
+}
+
+/// Runs `check` on a file with an index loop and a banned call; returns stderr, asserting
+/// exit 2 and that the built-in rule still ran.
+fn broken(scm: &str, extra: &str) -> String {
+    let t = Tree::new();
+    pack(&t, scm, extra);
+    t.write("a.py", format!("{PRINT_PY}for i in range(len(xs)):\n    print(xs[i])\n"));
+    let run = t.lever(&["check", "--format", "json"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    let found = findings(&run.json());
+    assert!(found.iter().any(|(r, _, _)| r == "index-loop"), "other rules keep running: {run:?}");
+    assert!(!found.iter().any(|(r, _, _)| r == "no-call"), "{run:?}");
+    run.stderr
+}
+
+#[test]
+fn query_syntax_error_names_file_line_and_column() {
+    let err = broken("; a comment\n((call function: (identifer) @name) @match)\n", "");
+    assert!(err.contains("team/rules/no-call/python.scm:2:19: invalid node type `identifer`"), "{err}");
+    let err = broken("((call function: (identifier) @name) @match\n", "");
+    assert!(err.contains("team/rules/no-call/python.scm:"), "{err}");
+    assert!(err.contains("invalid query syntax"), "{err}");
+}
+
+#[test]
+fn unknown_predicates_and_properties_are_rejected() {
+    let err = broken("((call function: (identifier) @name) @match\n  (#eqq? @name \"print\"))\n", "");
+    assert!(err.contains("python.scm:1:1: unknown predicate `#eqq?`"), "{err}");
+    let err = broken("((call function: (identifier) @name) @match\n  (#is? @name \"print\"))\n", "");
+    assert!(err.contains("`#is?` and `#is-not?` are not supported"), "{err}");
+    let err = broken("((call function: (identifier) @name) @match\n  (#set! severity \"x\"))\n", "");
+    assert!(err.contains("unknown property `#set! severity`"), "{err}");
+    let err = broken("((call function: (identifier) @name) @match\n  (#has? @name \"nope\"))\n", "");
+    assert!(err.contains("no helper pattern named `nope`"), "{err}");
+    let err = broken(GOOD, "[settings]\nbanned = 3\n");
+    assert!(err.contains("`banned`, which is not a list setting"), "{err}");
+}
+
+#[test]
+fn predicate_errors_in_a_combined_query_point_at_the_right_file() {
+    let err = broken("\n\n((call function: (identifier) @name) @match\n  (#match? @name \"[unclosed\"))\n", "");
+    assert!(err.contains("team/rules/no-call/python.scm:3: invalid predicate"), "{err}");
+}
+
+#[test]
+fn unused_and_missing_captures_are_rejected() {
+    let err = broken("((call function: (identifier) @name arguments: (_) @argz) @match)\n", "");
+    assert!(err.contains("python.scm:1:52: capture `@argz` is not used"), "{err}");
+    let err = broken("((call function: (identifier) @name))\n", "");
+    assert!(err.contains("this pattern captures no `@match`"), "{err}");
+    let err = broken("((call) @match)\n", "");
+    assert!(err.contains("`{name}` names no capture of the python query"), "{err}");
+}
+
+#[test]
+fn bad_rule_toml_and_manifest() {
+    let err = broken(GOOD, "severity2 = 1\n[settings]\nbanned = [\"print\"]\n");
+    assert!(err.contains("team/rules/no-call/rule.toml:4:1: unknown field `severity2`"), "{err}");
+    let t = Tree::new();
+    t.write("team/rules/x/rule.toml", "");
+    t.write("lever.toml", "packs = [\"team\"]\n");
+    t.write("a.py", "x = 1\n");
+    let run = t.lever(&["check"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("team/pack.toml: missing pack manifest"), "{run:?}");
+    t.write("lever.toml", "\npacks = [\"nowhere\"]\n");
+    let run = t.lever(&["check"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("lever.toml:2:10: pack `nowhere` not found"), "{run:?}");
+}
+
+#[test]
+fn lever_test_reports_fixture_failures() {
+    let t = Tree::new();
+    pack(&t, GOOD, "[settings]\nbanned = [\"print\"]\n");
+    t.write("team/rules/no-call/fixtures/bad.py", "print(1)\nlen(x)  # expect: no-call\n");
+    let run = t.lever(&["test", "team"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stdout.contains("bad.py:1: unexpected no-call"), "{run:?}");
+    assert!(run.stdout.contains("bad.py:2: expected no-call, found none"), "{run:?}");
+    assert!(run.stdout.contains("0 passed, 1 failed"), "{run:?}");
+}
