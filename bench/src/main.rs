@@ -1,1 +1,150 @@
-fn main() {}
+//! Parse-only against full lint over a real corpus (`bench/fetch-corpus.sh` fetches it).
+//!
+//! For each language directory under the corpus, files are read into memory first, then
+//! each mode runs over all of them, alternating modes run by run (A B C A B C …) so that
+//! noise from a shared machine hits every mode alike. Ratios are medians of per-run ratios
+//! to the parse-only run of the same round, as the research in shared/research recommends.
+//!
+//! Usage: `cargo run --release -p lever-bench -- [CORPUS_DIR] [--runs N]`
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use lever_core::{Config, Language, Linter, RuleSet, load};
+use rayon::prelude::*;
+
+struct Corpus {
+    name: String,
+    files: Vec<(Language, String)>,
+    bytes: usize,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Parse,
+    Lint,
+    LintNoPrefilter,
+}
+
+impl Mode {
+    fn label(self) -> &'static str {
+        match self {
+            Mode::Parse => "parse only",
+            Mode::Lint => "lint",
+            Mode::LintNoPrefilter => "lint, prefilter off",
+        }
+    }
+}
+
+fn main() -> anyhow::Result<()> {
+    let mut args = std::env::args().skip(1);
+    let mut root = PathBuf::from("bench/corpus");
+    let mut runs = 5usize;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--runs" => runs = args.next().unwrap_or_default().parse()?,
+            other => root = PathBuf::from(other),
+        }
+    }
+    anyhow::ensure!(root.is_dir(), "{} not found: run bench/fetch-corpus.sh first", root.display());
+    let (pack, errors) = load::builtin_pack();
+    anyhow::ensure!(errors.is_empty(), "built-in pack errors: {errors:?}");
+    let pack = pack.expect("built-in pack");
+    let config = Config::default_in(".".into());
+    let rules = RuleSet::new(std::slice::from_ref(&pack), &config).0;
+    let rules_nopf = RuleSet::new(std::slice::from_ref(&pack), &config).0.without_prefilter();
+    rules.compile_all();
+    rules_nopf.compile_all();
+
+    println!("corpus {} · {runs} rounds · rules: {}", root.display(), rules.active().len());
+    println!();
+    println!("| corpus | files | MB | mode | threads | median s | files/s | MB/s | × parse (same threads) | 2 threads vs 1 |");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)?.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    dirs.sort();
+    for dir in dirs {
+        let corpus = read_corpus(&dir)?;
+        let mb = corpus.bytes as f64 / 1e6;
+        let modes = [Mode::Parse, Mode::Lint, Mode::LintNoPrefilter];
+        let mut medians = [[0f64; 3]; 2];
+        let mut ratios = [[0f64; 3]; 2];
+        for (t, threads) in [1usize, 2].into_iter().enumerate() {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
+            let mut times: Vec<[f64; 3]> = Vec::new();
+            // One warm-up round, not recorded.
+            for round in 0..=runs {
+                let mut row = [0f64; 3];
+                for (m, mode) in modes.iter().enumerate() {
+                    let set = if *mode == Mode::LintNoPrefilter { &rules_nopf } else { &rules };
+                    row[m] = pool.install(|| run(&corpus, *mode, set)).as_secs_f64();
+                }
+                if round > 0 {
+                    times.push(row);
+                }
+            }
+            for m in 0..3 {
+                medians[t][m] = median(times.iter().map(|r| r[m]).collect());
+                ratios[t][m] = median(times.iter().map(|r| r[m] / r[0]).collect());
+            }
+        }
+        for (t, threads) in [1usize, 2].into_iter().enumerate() {
+            for (m, mode) in modes.iter().enumerate() {
+                let s = medians[t][m];
+                let speedup = if t == 1 { format!("{:.2}×", medians[0][m] / s) } else { String::new() };
+                println!(
+                    "| {} | {} | {:.1} | {} | {threads} | {:.3} | {:.0} | {:.2} | {:.2} | {speedup} |",
+                    corpus.name,
+                    corpus.files.len(),
+                    mb,
+                    mode.label(),
+                    s,
+                    corpus.files.len() as f64 / s,
+                    mb / s,
+                    ratios[t][m],
+                );
+            }
+        }
+        let found: usize = corpus
+            .files
+            .par_iter()
+            .map_init(Linter::new, |l, (lang, text)| l.lint_text(&rules, *lang, text).findings.len())
+            .sum();
+        eprintln!("{}: {found} findings", corpus.name);
+    }
+    Ok(())
+}
+
+fn run(corpus: &Corpus, mode: Mode, rules: &RuleSet) -> Duration {
+    let start = Instant::now();
+    let n: usize = corpus
+        .files
+        .par_iter()
+        .map_init(Linter::new, |linter, (lang, text)| match mode {
+            Mode::Parse => linter
+                .parse(*lang, text, None, Duration::from_secs(60))
+                .map_or(0, |t| t.root_node().child_count() as usize),
+            Mode::Lint | Mode::LintNoPrefilter => linter.lint_text(rules, *lang, text).findings.len(),
+        })
+        .sum();
+    std::hint::black_box(n);
+    start.elapsed()
+}
+
+fn read_corpus(dir: &Path) -> anyhow::Result<Corpus> {
+    let mut files = Vec::new();
+    let mut bytes = 0;
+    for entry in ignore::WalkBuilder::new(dir).standard_filters(false).build().flatten() {
+        let path = entry.path();
+        let Some(lang) = Language::from_path(path) else { continue };
+        let Ok(text) = std::fs::read_to_string(path) else { continue };
+        bytes += text.len();
+        files.push((lang, text));
+    }
+    let name = dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
+    Ok(Corpus { name, files, bytes })
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[v.len() / 2]
+}

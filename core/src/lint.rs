@@ -111,8 +111,7 @@ impl Linter {
     /// Lints a text. Files that no rule can match and that have no suppression comment are
     /// not even parsed.
     pub fn lint_text(&mut self, rules: &RuleSet, lang: Language, text: &str) -> FileResult {
-        let compiled = rules.compiled(lang);
-        if !compiled.may_match(text) && !suppress::mentions_directive(text) {
+        if !rules.may_match(lang, text) && !suppress::mentions_directive(text) {
             return FileResult::default();
         }
         let budget = Duration::from_millis(rules.timeout_ms);
@@ -152,7 +151,7 @@ impl Linter {
     pub fn lint_tree(&mut self, rules: &RuleSet, lang: Language, text: &str, tree: &Tree) -> FileResult {
         let compiled = rules.compiled(lang);
         let mut result = FileResult { parsed: true, ..FileResult::default() };
-        if let Some(query) = compiled.report.as_ref().filter(|_| compiled.may_match(text)) {
+        if let Some(query) = compiled.report.as_ref().filter(|_| rules.may_match(lang, text)) {
             let budget_ms = rules.timeout_ms;
             let deadline = Instant::now() + Duration::from_millis(budget_ms);
             let mut timed_out = false;

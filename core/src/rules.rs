@@ -31,6 +31,8 @@ pub struct RuleSet {
     errors: Mutex<Vec<SourceError>>,
     /// `None` when `unused-suppression` is off.
     unused_suppression: Option<Severity>,
+    /// Whether rules' `[prefilter]` strings may rule a file out before parsing.
+    prefilter: bool,
     /// Limits for one file.
     pub max_file_size: u64,
     pub timeout_ms: u64,
@@ -106,6 +108,7 @@ impl RuleSet {
             _ => Some(unused.and_then(|rc| rc.severity).unwrap_or(Severity::Info)),
         };
         let set = RuleSet {
+            prefilter: true,
             unused_suppression,
             rules,
             disabled,
@@ -130,6 +133,18 @@ impl RuleSet {
 
     pub fn find(&self, id: &str) -> Option<&Rule> {
         self.all.iter().find(|r| r.id == id)
+    }
+
+    /// Turns the text prefilter off, so every file is parsed and queried (for benchmarks).
+    pub fn without_prefilter(mut self) -> RuleSet {
+        self.prefilter = false;
+        self
+    }
+
+    /// Whether a file of `lang` with this text can produce a finding of a query rule.
+    pub fn may_match(&self, lang: Language, text: &str) -> bool {
+        let compiled = self.compiled(lang);
+        if self.prefilter { compiled.may_match(text) } else { compiled.report.is_some() }
     }
 
     /// The severity of `unused-suppression` findings, `None` when the config turned it off.
@@ -177,6 +192,7 @@ impl RuleSet {
             compiled: Default::default(),
             errors: Mutex::new(Vec::new()),
             unused_suppression: self.unused_suppression,
+            prefilter: self.prefilter,
             max_file_size: self.max_file_size,
             timeout_ms: self.timeout_ms,
         }

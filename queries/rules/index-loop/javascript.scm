@@ -10,14 +10,14 @@
        left: (identifier) @_cond_index
        operator: "<"
        right: (member_expression
-         object: [(identifier) (member_expression) (this)] @collection
+         object: [(identifier) (member_expression)] @collection
          property: (property_identifier) @_length))
      (binary_expression
        left: (identifier) @_cond_index
        operator: "<="
        right: (binary_expression
          left: (member_expression
-           object: [(identifier) (member_expression) (this)] @collection
+           object: [(identifier) (member_expression)] @collection
            property: (property_identifier) @_length)
          operator: "-"
          right: (number) @_one))
@@ -33,6 +33,8 @@
  (#eq? @_length "length")
  (#eq? @_one "1")
  (#eq? @_step_one "1")
+ ; A plain path (`rows`, `this.cells`); `this` alone may be an array-like that is not iterable.
+ (#match? @collection "^[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*$")
  (#eq? @_cond_index @index)
  (#eq? @_step_index @index)
  (#only-used-as? @index @body "element")

@@ -12,6 +12,10 @@
    body: (block) @body) @match
  (#eq? @_range_fn "range")
  (#eq? @_len "len")
+ ; A plain path (`xs`, `self.rows`), and not `self`: a class's own `__iter__` is often
+ ; written this way, and `for x in self` there would recurse forever.
+ (#match? @collection "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$")
+ (#not-eq? @collection "self")
  ; The loop variable stays bound after the loop and may be read in its `else:`, so look
  ; at the whole statement for the index, and at the body for the collection.
  (#only-used-as? @index @match "element")

@@ -27,6 +27,9 @@
  (#eq? @_len "len")
  (#eq? @_args "()")
  (#eq? @_one "1")
+ ; A plain path (`v`, `self.items`): an expression with calls would be evaluated once
+ ; instead of on every iteration.
+ (#match? @collection "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$")
  (#only-used-as? @index @body "element")
  (#only-used-as? @collection @body "element")
  (#not-has? @body "write"))
