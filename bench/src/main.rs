@@ -58,7 +58,9 @@ fn main() -> anyhow::Result<()> {
 
     println!("corpus {} · {runs} rounds · rules: {}", root.display(), rules.active().len());
     println!();
-    println!("| corpus | files | MB | mode | threads | median s | files/s | MB/s | × parse (same threads) | 2 threads vs 1 |");
+    println!(
+        "| corpus | files | MB | mode | threads | median s | files/s | MB/s | × parse (same threads) | 2 threads vs 1 |"
+    );
     println!("|---|---|---|---|---|---|---|---|---|---|");
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)?.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
     dirs.sort();

@@ -40,15 +40,9 @@ pub fn rules(out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
         writeln!(out, "{:<22} {:<8} {:<9} {:<40} {}", rule.id, rule.pack, severity, langs.join(","), rule.summary)?;
     }
     let sev = set.unused_suppression_severity().map_or("off".to_string(), |s| s.to_string());
-    writeln!(
-        out,
-        "{:<22} {:<8} {:<9} {:<40} {}",
-        suppress::UNUSED_SUPPRESSION,
-        "engine",
-        sev,
-        "all",
-        "A suppression comment that suppresses nothing"
-    )?;
+    let (id, pack, langs, summary) =
+        (suppress::UNUSED_SUPPRESSION, "engine", "all", "A suppression comment that suppresses nothing");
+    writeln!(out, "{id:<22} {pack:<8} {sev:<9} {langs:<40} {summary}")?;
     Ok(EXIT_OK)
 }
 

@@ -238,11 +238,11 @@ fn analyze(
     let mut report_caps: BTreeMap<usize, BTreeSet<u32>> = BTreeMap::new();
     let mut helper_caps: BTreeMap<usize, BTreeSet<u32>> = BTreeMap::new();
     let mut referenced: BTreeMap<usize, BTreeSet<u32>> = BTreeMap::new();
-    for p in 0..query.pattern_count() {
+    for (p, helper) in helper_of.iter().enumerate() {
         let (seg, local) = seg_of(p);
         let rule = &rules[seg.rule];
         let caps: BTreeSet<u32> = (0..names.len() as u32).filter(|&c| in_pattern(p, c)).collect();
-        if helper_of[p].is_some() {
+        if helper.is_some() {
             helper_caps.entry(seg.rule).or_default().extend(&caps);
         } else {
             if !match_capture.is_some_and(|m| caps.contains(&m)) {
@@ -322,7 +322,7 @@ fn analyze(
             }
             referenced.entry(seg.rule).or_default().extend(caps_and_strings.iter().filter_map(|a| a.ok()));
         }
-        patterns.push(PatternInfo { rule: seg.rule, helper: helper_of[p], predicates });
+        patterns.push(PatternInfo { rule: seg.rule, helper: *helper, predicates });
     }
 
     // Captures must be used: quoted in a message or fix, a predicate argument, a join key

@@ -60,7 +60,8 @@ fn json_output_follows_the_wire_format() {
     assert_eq!(f["start"], serde_json::json!({"line": 2, "column": 5, "offset": 21}));
     assert_eq!(f["fix"]["applicability"], "unsafe");
     let ts = &v["findings"][1];
-    assert_eq!(ts["path"], "b.ts");    assert_eq!(ts["fix"]["applicability"], "unsafe");
+    assert_eq!(ts["path"], "b.ts");
+    assert_eq!(ts["fix"]["applicability"], "unsafe");
     let edits = ts["fix"]["edits"].as_array().unwrap();
     // `a` has no singular: the fix falls back to `item`.
     assert_eq!(edits[0]["text"], "const item of a");
