@@ -24,6 +24,7 @@ enum Mode {
     Parse,
     Lint,
     LintNoPrefilter,
+    OneQuery,
 }
 
 impl Mode {
@@ -32,6 +33,7 @@ impl Mode {
             Mode::Parse => "parse only",
             Mode::Lint => "lint",
             Mode::LintNoPrefilter => "lint, prefilter off",
+            Mode::OneQuery => "lint, prefilter off, one whole-tree query",
         }
     }
 }
@@ -53,8 +55,10 @@ fn main() -> anyhow::Result<()> {
     let config = Config::default_in(".".into());
     let rules = RuleSet::new(std::slice::from_ref(&pack), &config).0;
     let rules_nopf = RuleSet::new(std::slice::from_ref(&pack), &config).0.without_prefilter();
-    rules.compile_all();
-    rules_nopf.compile_all();
+    let rules_one = RuleSet::new(std::slice::from_ref(&pack), &config).0.without_prefilter().without_dispatch();
+    for set in [&rules, &rules_nopf, &rules_one] {
+        set.compile_all();
+    }
 
     println!("corpus {} · {runs} rounds · rules: {}", root.display(), rules.active().len());
     println!();
@@ -67,24 +71,29 @@ fn main() -> anyhow::Result<()> {
     for dir in dirs {
         let corpus = read_corpus(&dir)?;
         let mb = corpus.bytes as f64 / 1e6;
-        let modes = [Mode::Parse, Mode::Lint, Mode::LintNoPrefilter];
-        let mut medians = [[0f64; 3]; 2];
-        let mut ratios = [[0f64; 3]; 2];
+        let modes = [Mode::Parse, Mode::Lint, Mode::LintNoPrefilter, Mode::OneQuery];
+        const N: usize = 4;
+        let mut medians = [[0f64; N]; 2];
+        let mut ratios = [[0f64; N]; 2];
         for (t, threads) in [1usize, 2].into_iter().enumerate() {
             let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
-            let mut times: Vec<[f64; 3]> = Vec::new();
+            let mut times: Vec<[f64; N]> = Vec::new();
             // One warm-up round, not recorded.
             for round in 0..=runs {
-                let mut row = [0f64; 3];
+                let mut row = [0f64; N];
                 for (m, mode) in modes.iter().enumerate() {
-                    let set = if *mode == Mode::LintNoPrefilter { &rules_nopf } else { &rules };
+                    let set = match mode {
+                        Mode::LintNoPrefilter => &rules_nopf,
+                        Mode::OneQuery => &rules_one,
+                        _ => &rules,
+                    };
                     row[m] = pool.install(|| run(&corpus, *mode, set)).as_secs_f64();
                 }
                 if round > 0 {
                     times.push(row);
                 }
             }
-            for m in 0..3 {
+            for m in 0..N {
                 medians[t][m] = median(times.iter().map(|r| r[m]).collect());
                 ratios[t][m] = median(times.iter().map(|r| r[m] / r[0]).collect());
             }
@@ -125,7 +134,7 @@ fn run(corpus: &Corpus, mode: Mode, rules: &RuleSet) -> Duration {
             Mode::Parse => linter
                 .parse(*lang, text, None, Duration::from_secs(60))
                 .map_or(0, |t| t.root_node().child_count() as usize),
-            Mode::Lint | Mode::LintNoPrefilter => linter.lint_text(rules, *lang, text).findings.len(),
+            Mode::Lint | Mode::LintNoPrefilter | Mode::OneQuery => linter.lint_text(rules, *lang, text).findings.len(),
         })
         .sum();
     std::hint::black_box(n);

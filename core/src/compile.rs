@@ -21,8 +21,12 @@ use crate::rules::ActiveRule;
 /// The compiled form of every active rule for one language.
 pub struct CompiledLanguage {
     pub language: Language,
-    /// Report patterns; `None` when no rule has a query for this language.
+    /// Report patterns run over the whole tree.
     pub report: Option<Query>,
+    /// Report patterns run anchored at each node whose kind `dispatch` marks.
+    pub anchored: Option<Query>,
+    /// Indexed by node kind id: whether `anchored` can match at a node of that kind.
+    pub dispatch: Vec<bool>,
     /// Helper patterns, run on demand inside a scope.
     pub helper: Option<Query>,
     /// Per pattern index (shared by both queries).
@@ -84,7 +88,8 @@ struct Segment<'r> {
 }
 
 /// Compiles the rules that have a query for `lang`.
-pub fn compile(lang: Language, rules: &[ActiveRule]) -> (CompiledLanguage, Vec<SourceError>) {
+/// With `dispatch` off, every report pattern runs over the whole tree (for benchmarks).
+pub fn compile(lang: Language, rules: &[ActiveRule], dispatch: bool) -> (CompiledLanguage, Vec<SourceError>) {
     let mut errors = Vec::new();
     let mut candidates: Vec<usize> =
         (0..rules.len()).filter(|&i| rules[i].rule.queries.iter().any(|q| q.language == lang)).collect();
@@ -133,7 +138,7 @@ pub fn compile(lang: Language, rules: &[ActiveRule]) -> (CompiledLanguage, Vec<S
                     continue;
                 }
             };
-        match analyze(lang, rules, &segments, query) {
+        match analyze(lang, rules, &segments, query, dispatch) {
             Ok(compiled) => return (compiled, errors),
             Err(errs) => {
                 for (rule, e) in errs {
@@ -163,6 +168,8 @@ impl CompiledLanguage {
         CompiledLanguage {
             language,
             report: None,
+            anchored: None,
+            dispatch: Vec::new(),
             helper: None,
             patterns: Vec::new(),
             helpers: Vec::new(),
@@ -173,10 +180,20 @@ impl CompiledLanguage {
         }
     }
 
+    /// Whether any rule reports in this language.
+    pub fn has_report_patterns(&self) -> bool {
+        self.report.is_some() || self.anchored.is_some()
+    }
+
+    /// The index of a capture name (the same in all of this language's queries).
+    pub fn capture_index(&self, name: &str) -> Option<u32> {
+        [&self.report, &self.anchored, &self.helper].into_iter().flatten().find_map(|q| q.capture_index_for_name(name))
+    }
+
     /// Whether a file with this text can produce a finding. `false` only when every rule of
     /// the language declares a prefilter and none of their strings occurs.
     pub fn may_match(&self, text: &str) -> bool {
-        if self.report.is_none() {
+        if !self.has_report_patterns() {
             return false;
         }
         match &self.prefilter {
@@ -192,6 +209,7 @@ fn analyze(
     rules: &[ActiveRule],
     segments: &[Segment],
     query: Query,
+    dispatch_on: bool,
 ) -> Result<CompiledLanguage, Vec<(usize, SourceError)>> {
     let mut errors: Vec<(usize, SourceError)> = Vec::new();
     let names = query.capture_names();
@@ -395,31 +413,86 @@ fn analyze(
         .collect::<Option<Vec<Vec<String>>>>()
         .map(|lists| lists.concat());
     let private = names.iter().map(|n| n.starts_with('_')).collect();
-    let mut report = query;
-    let helper = if patterns.iter().any(|p| p.helper.is_some()) {
-        let mut helper = report.deep_clone();
-        for (i, p) in patterns.iter().enumerate() {
-            if p.helper.is_some() {
-                report.disable_pattern(i);
-            } else {
-                helper.disable_pattern(i);
+
+    // Split the patterns three ways. Helpers run on demand inside a scope. Report patterns
+    // rooted at one named node kind run anchored at each node of that kind, found by one
+    // cursor walk (cheaper than the query engine's own traversal). The rest run over the
+    // whole tree.
+    let grammar = lang.grammar();
+    let mut dispatch = vec![false; grammar.node_kind_count()];
+    let mut role: Vec<Role> = Vec::with_capacity(patterns.len());
+    for (i, p) in patterns.iter().enumerate() {
+        if p.helper.is_some() {
+            role.push(Role::Helper);
+            continue;
+        }
+        let (seg, local) = seg_of(i);
+        let end = query.end_byte_for_pattern(i) - seg.start_byte;
+        let kind = root_kind(seg.text.get(local..end).unwrap_or(""));
+        let ids: Vec<usize> = match kind {
+            Some(kind) if dispatch_on && query.is_pattern_rooted(i) && !query.is_pattern_non_local(i) => (0..dispatch.len())
+                .filter(|&id| grammar.node_kind_is_named(id as u16) && grammar.node_kind_for_id(id as u16) == Some(kind))
+                .collect(),
+            _ => Vec::new(),
+        };
+        if ids.is_empty() {
+            role.push(Role::Full);
+        } else {
+            ids.into_iter().for_each(|id| dispatch[id] = true);
+            role.push(Role::Anchored);
+        }
+    }
+    let only = |keep: Role| -> Option<Query> {
+        if !role.contains(&keep) {
+            return None;
+        }
+        let mut q = query.deep_clone();
+        for (i, r) in role.iter().enumerate() {
+            if *r != keep {
+                q.disable_pattern(i);
             }
         }
-        Some(helper)
-    } else {
-        None
+        Some(q)
     };
     Ok(CompiledLanguage {
         language: lang,
         match_capture: match_capture.unwrap_or(0),
-        report: Some(report),
-        helper,
+        report: only(Role::Full),
+        anchored: only(Role::Anchored),
+        dispatch,
+        helper: only(Role::Helper),
         patterns,
         helpers,
         rules: rule_ids,
         private,
         prefilter,
     })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Helper,
+    Anchored,
+    Full,
+}
+
+/// The node kind a pattern's text starts with (`((for_statement …) @match …)` →
+/// `for_statement`); `None` for a wildcard, an anonymous node or a top-level alternation.
+fn root_kind(pattern: &str) -> Option<&str> {
+    let mut rest = pattern;
+    loop {
+        rest = rest.trim_start();
+        if let Some(r) = rest.strip_prefix('(') {
+            rest = r;
+        } else if rest.starts_with(';') {
+            rest = rest.split_once('\n').map_or("", |(_, r)| r);
+        } else {
+            break;
+        }
+    }
+    let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(rest.len());
+    let kind = &rest[..end];
+    (!kind.is_empty() && kind != "_").then_some(kind)
 }
 
 /// The byte offset of `@name` in a query file, skipping comments and strings.

@@ -151,53 +151,109 @@ impl Linter {
     pub fn lint_tree(&mut self, rules: &RuleSet, lang: Language, text: &str, tree: &Tree) -> FileResult {
         let compiled = rules.compiled(lang);
         let mut result = FileResult { parsed: true, ..FileResult::default() };
-        if let Some(query) = compiled.report.as_ref().filter(|_| rules.may_match(lang, text)) {
+        if rules.may_match(lang, text) {
             let budget_ms = rules.timeout_ms;
-            let deadline = Instant::now() + Duration::from_millis(budget_ms);
-            let mut timed_out = false;
-            let mut progress = |_: &tree_sitter::QueryCursorState| {
-                if Instant::now() > deadline {
-                    timed_out = true;
-                    ControlFlow::Break(())
-                } else {
-                    ControlFlow::Continue(())
-                }
+            let mut run = QueryRun {
+                rules,
+                lang,
+                compiled,
+                text,
+                deadline: Instant::now() + Duration::from_millis(budget_ms),
+                timed_out: false,
+                seen: HashSet::new(),
+                findings: Vec::new(),
             };
             let Linter { cursor, helper_cursor, .. } = self;
-            let mut seen = HashSet::new();
-            let mut matches = cursor.matches_with_options(
-                query,
-                tree.root_node(),
-                text.as_bytes(),
-                QueryCursorOptions::new().progress_callback(&mut progress),
-            );
-            while let Some(m) = matches.next() {
-                let info = &compiled.patterns[m.pattern_index];
-                let captures: Vec<(u32, Node)> = m.captures().iter().map(|c| (c.index, c.node)).collect();
-                let mut ctx = MatchCtx { compiled, text, captures, joined: Vec::new() };
-                let active = &rules.active()[info.rule];
-                if !info.predicates.iter().all(|p| ctx.holds(p, helper_cursor, active)) {
-                    continue;
-                }
-                let Some(node) = ctx.capture(compiled.match_capture) else {
-                    continue;
-                };
-                let range = ctx.report_range(active, node);
-                if !seen.insert((info.rule, range.clone())) {
-                    continue;
-                }
-                result.findings.push(ctx.finding(active, lang, node, range));
+            let root = tree.root_node();
+            if let Some(query) = &compiled.report {
+                cursor.set_max_start_depth(None);
+                run.query(query, root, cursor, helper_cursor);
             }
-            drop(matches);
-            if timed_out {
+            if let Some(query) = &compiled.anchored {
+                // One walk over the tree; the query runs only where a pattern can start.
+                cursor.set_max_start_depth(Some(0));
+                let mut walk = root.walk();
+                'walk: loop {
+                    let node = walk.node();
+                    if compiled.dispatch.get(node.kind_id() as usize) == Some(&true) {
+                        run.query(query, node, cursor, helper_cursor);
+                        if run.timed_out {
+                            break;
+                        }
+                    }
+                    if walk.goto_first_child() {
+                        continue;
+                    }
+                    while !walk.goto_next_sibling() {
+                        if !walk.goto_parent() {
+                            break 'walk;
+                        }
+                    }
+                }
+                cursor.set_max_start_depth(None);
+            }
+            if run.timed_out {
                 result.skipped = Some(Skipped::QueryTimeout { budget_ms });
             }
+            result.findings = run.findings;
         }
         suppress::apply(rules, lang, text, tree.root_node(), &mut result.findings);
         result
             .findings
             .sort_by(|a, b| (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule)));
         result
+    }
+}
+
+/// The state of matching one file.
+struct QueryRun<'a> {
+    rules: &'a RuleSet,
+    lang: Language,
+    compiled: &'a CompiledLanguage,
+    text: &'a str,
+    deadline: Instant,
+    timed_out: bool,
+    /// `(rule, range)` of findings so far: two patterns of a rule report a range once.
+    seen: HashSet<(usize, Range<usize>)>,
+    findings: Vec<Finding>,
+}
+
+impl QueryRun<'_> {
+    /// Runs `query` on `node` and turns the matches whose predicates hold into findings.
+    fn query(&mut self, query: &tree_sitter::Query, node: Node, cursor: &mut QueryCursor, helpers: &mut QueryCursor) {
+        let deadline = self.deadline;
+        let mut timed_out = false;
+        let mut progress = |_: &tree_sitter::QueryCursorState| {
+            if Instant::now() > deadline {
+                timed_out = true;
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        };
+        let mut matches = cursor.matches_with_options(
+            query,
+            node,
+            self.text.as_bytes(),
+            QueryCursorOptions::new().progress_callback(&mut progress),
+        );
+        while let Some(m) = matches.next() {
+            let info = &self.compiled.patterns[m.pattern_index];
+            let captures: Vec<(u32, Node)> = m.captures().iter().map(|c| (c.index, c.node)).collect();
+            let mut ctx = MatchCtx { compiled: self.compiled, text: self.text, captures, joined: Vec::new() };
+            let active = &self.rules.active()[info.rule];
+            if !info.predicates.iter().all(|p| ctx.holds(p, helpers)) {
+                continue;
+            }
+            let Some(node) = ctx.capture(self.compiled.match_capture) else { continue };
+            let range = ctx.report_range(active, node);
+            if !self.seen.insert((info.rule, range.clone())) {
+                continue;
+            }
+            self.findings.push(ctx.finding(active, self.lang, node, range));
+        }
+        drop(matches);
+        self.timed_out |= timed_out || Instant::now() > deadline;
     }
 }
 
@@ -225,8 +281,7 @@ impl<'a, 't> MatchCtx<'a, 't> {
         self.text.get(node.byte_range()).unwrap_or("")
     }
 
-    fn holds(&mut self, pred: &Predicate, cursor: &mut QueryCursor, rule: &ActiveRule) -> bool {
-        let _ = rule;
+    fn holds(&mut self, pred: &Predicate, cursor: &mut QueryCursor) -> bool {
         match pred {
             Predicate::AnyOfSetting { capture, values, negate } => {
                 let found = self
@@ -321,16 +376,15 @@ impl<'a, 't> MatchCtx<'a, 't> {
     }
 
     fn var_text(&self, name: &str) -> Option<&'a str> {
-        let id = self.compiled.report.as_ref()?.capture_index_for_name(name)?;
+        let id = self.compiled.capture_index(name)?;
         self.capture(id).map(|n| self.node_text(n))
     }
 
     /// The rule's `range` span over this match's captures, or the whole match.
     fn report_range(&self, active: &ActiveRule, node: Node) -> Range<usize> {
         let span = active.rule.range.as_ref().and_then(|(a, b)| {
-            let report = self.compiled.report.as_ref()?;
-            let a = self.capture(report.capture_index_for_name(a)?)?;
-            let b = self.capture(report.capture_index_for_name(b)?)?;
+            let a = self.capture(self.compiled.capture_index(a)?)?;
+            let b = self.capture(self.compiled.capture_index(b)?)?;
             Some(a.start_byte()..b.end_byte().max(a.start_byte()))
         });
         span.unwrap_or_else(|| node.byte_range())
@@ -370,18 +424,17 @@ impl<'a, 't> MatchCtx<'a, 't> {
         let lookup = |v: &str| -> Option<&str> {
             fresh.iter().find(|(n, _)| *n == v).map(|(_, s)| s.as_str()).or_else(|| self.var_text(v))
         };
-        let report = self.compiled.report.as_ref()?;
         let mut edits = Vec::new();
         for e in &spec.edits {
             let text = e.with.render(lookup)?;
             match &e.target {
                 EditTarget::Span(a, b) => {
-                    let a = self.capture(report.capture_index_for_name(a)?)?;
-                    let b = self.capture(report.capture_index_for_name(b)?)?;
+                    let a = self.capture(self.compiled.capture_index(a)?)?;
+                    let b = self.capture(self.compiled.capture_index(b)?)?;
                     edits.push(Edit { range: a.start_byte()..b.end_byte(), text });
                 }
                 EditTarget::Each(a, b) => {
-                    let (a, b) = (report.capture_index_for_name(a)?, report.capture_index_for_name(b)?);
+                    let (a, b) = (self.compiled.capture_index(a)?, self.compiled.capture_index(b)?);
                     for m in &self.joined {
                         let find = |id: u32| m.iter().find(|(c, _)| *c == id).map(|(_, r)| r.clone());
                         if let (Some(a), Some(b)) = (find(a), find(b)) {

@@ -33,6 +33,8 @@ pub struct RuleSet {
     unused_suppression: Option<Severity>,
     /// Whether rules' `[prefilter]` strings may rule a file out before parsing.
     prefilter: bool,
+    /// Whether report patterns run anchored at candidate nodes (see `compile`).
+    dispatch: bool,
     /// Limits for one file.
     pub max_file_size: u64,
     pub timeout_ms: u64,
@@ -109,6 +111,7 @@ impl RuleSet {
         };
         let set = RuleSet {
             prefilter: true,
+            dispatch: true,
             unused_suppression,
             rules,
             disabled,
@@ -141,10 +144,17 @@ impl RuleSet {
         self
     }
 
+    /// Runs every report pattern over the whole tree instead of dispatching by node kind
+    /// (for benchmarks).
+    pub fn without_dispatch(mut self) -> RuleSet {
+        self.dispatch = false;
+        self
+    }
+
     /// Whether a file of `lang` with this text can produce a finding of a query rule.
     pub fn may_match(&self, lang: Language, text: &str) -> bool {
         let compiled = self.compiled(lang);
-        if self.prefilter { compiled.may_match(text) } else { compiled.report.is_some() }
+        if self.prefilter { compiled.may_match(text) } else { compiled.has_report_patterns() }
     }
 
     /// The severity of `unused-suppression` findings, `None` when the config turned it off.
@@ -160,7 +170,7 @@ impl RuleSet {
     /// compile are left out and their errors kept for [`RuleSet::take_errors`].
     pub fn compiled(&self, lang: Language) -> &CompiledLanguage {
         self.compiled[lang.index()].get_or_init(|| {
-            let (compiled, errors) = compile::compile(lang, &self.rules);
+            let (compiled, errors) = compile::compile(lang, &self.rules, self.dispatch);
             if !errors.is_empty() {
                 self.errors.lock().unwrap_or_else(|e| e.into_inner()).extend(errors);
             }
@@ -193,6 +203,7 @@ impl RuleSet {
             errors: Mutex::new(Vec::new()),
             unused_suppression: self.unused_suppression,
             prefilter: self.prefilter,
+            dispatch: self.dispatch,
             max_file_size: self.max_file_size,
             timeout_ms: self.timeout_ms,
         }
