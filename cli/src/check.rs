@@ -137,29 +137,37 @@ pub fn collect(args: &CheckArgs) -> Result<CheckOutcome, Vec<SourceError>> {
     for set in sets.values() {
         errors.extend(set.take_errors());
     }
-    let rules = sets.values().next().cloned().unwrap_or_else(|| Arc::new(rule_set(&Config::default()).0));
+    let rules = sets.into_values().collect();
     Ok(CheckOutcome { report: Report { files, rules, cwd }, errors })
 }
 
-/// Applies the fixes `args` allows to every file, returning how many files changed.
+/// Applies the fixes `args` allows to every file, re-linting between passes so that a fix
+/// nested in another is recomputed on the rewritten text. Returns how many files changed.
 fn apply_fixes(args: &CheckArgs) -> Result<usize, Vec<SourceError>> {
-    let outcome = collect(args)?;
-    let mut changed = 0;
-    for file in &outcome.report.files {
-        let Some(text) = &file.text else { continue };
-        let fixes = file
-            .result
-            .findings
-            .iter()
-            .filter_map(|f| f.fix.as_ref())
-            .filter(|f| f.applicability == lever_core::Applicability::Safe || args.unsafe_fixes);
-        let new = lever_core::fixture::apply_fixes(text, fixes);
-        if new != *text {
-            std::fs::write(&file.path, new).map_err(|e| vec![SourceError::file(&file.display, e.to_string())])?;
-            changed += 1;
+    let mut changed = std::collections::BTreeSet::new();
+    for _pass in 0..10 {
+        let outcome = collect(args)?;
+        let mut applied = 0;
+        for file in &outcome.report.files {
+            let Some(text) = &file.text else { continue };
+            let fixes = file
+                .result
+                .findings
+                .iter()
+                .filter_map(|f| f.fix.as_ref())
+                .filter(|f| f.applicability == lever_core::Applicability::Safe || args.unsafe_fixes);
+            let (new, n) = lever_core::fixture::apply_fixes(text, fixes);
+            if n > 0 && new != *text {
+                std::fs::write(&file.path, new).map_err(|e| vec![SourceError::file(&file.display, e.to_string())])?;
+                changed.insert(file.path.clone());
+                applied += n;
+            }
+        }
+        if applied == 0 {
+            break;
         }
     }
-    Ok(changed)
+    Ok(changed.len())
 }
 
 /// Packs and rules for a config. Errors are returned alongside a usable rule set.

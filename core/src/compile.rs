@@ -68,15 +68,28 @@ pub enum Predicate {
     /// `(#any-of-setting? @cap "setting")` / `(#not-any-of-setting? …)`: the capture's text is
     /// one of the strings of a list setting.
     AnyOfSetting { capture: u32, values: Vec<String>, negate: bool },
+    /// `(#preceded-by? @cap "text")` / `(#not-preceded-by? …)`: the source before the capture,
+    /// ignoring white space, ends with `text`. For tokens that the grammar does not group,
+    /// such as a macro's arguments.
+    PrecededBy { capture: u32, text: String, negate: bool },
+}
+
+impl Predicate {
+    /// Whether the predicate needs a scope of the match (and so cannot be used in a helper).
+    fn is_scoped(&self) -> bool {
+        matches!(self, Predicate::OnlyUsedAs { .. } | Predicate::Has { .. })
+    }
 }
 
 /// The predicates Lever implements, with their argument shapes, for docs and errors.
-pub const PREDICATES: [(&str, &str); 5] = [
+pub const PREDICATES: [(&str, &str); 7] = [
     ("only-used-as?", "@var @scope \"helper\""),
     ("has?", "@scope \"helper\""),
     ("not-has?", "@scope \"helper\""),
     ("any-of-setting?", "@capture \"setting\""),
     ("not-any-of-setting?", "@capture \"setting\""),
+    ("preceded-by?", "@capture \"text\""),
+    ("not-preceded-by?", "@capture \"text\""),
 ];
 
 struct Segment<'r> {
@@ -273,6 +286,22 @@ fn analyze(
             }
             report_caps.entry(seg.rule).or_default().extend(&caps);
         }
+        // A pattern's end may include the newline that joins files: clamp to this file.
+        let end = query.end_byte_for_pattern(p).saturating_sub(seg.start_byte).min(seg.text.len());
+        for (at, name) in captures_in(seg.text.get(local..end).unwrap_or("")) {
+            let captured = query.capture_index_for_name(name).is_some_and(|c| caps.contains(&c));
+            if !captured {
+                errors.push((
+                    seg.rule,
+                    err_at(
+                        seg,
+                        local + at,
+                        format!("`@{name}` is used in a predicate but this pattern does not capture it"),
+                    )
+                    .with_help("a predicate on a capture its pattern lacks would hold for every match"),
+                ));
+            }
+        }
         let mut predicates = Vec::new();
         for pred in query.general_predicates(p) {
             let op = &*pred.operator;
@@ -293,6 +322,9 @@ fn analyze(
                 ("has?" | "not-has?", [Ok(scope), Err(h)]) => helper_named(h)
                     .map(|helper| Predicate::Has { scope: *scope, helper, negate: op == "not-has?" })
                     .ok_or(*h),
+                ("preceded-by?" | "not-preceded-by?", [Ok(cap), Err(text)]) => {
+                    Ok(Predicate::PrecededBy { capture: *cap, text: text.to_string(), negate: op.starts_with("not-") })
+                }
                 ("any-of-setting?" | "not-any-of-setting?", [Ok(cap), Err(name)]) => match rule.settings.get(*name) {
                     Some(Setting::List(values)) => {
                         let mut values = values.clone();
@@ -328,6 +360,14 @@ fn analyze(
                 }
             };
             match parsed {
+                Ok(pred) if helper.is_some() && pred.is_scoped() => {
+                    errors.push((
+                        seg.rule,
+                        err_at(seg, local, format!("`#{op}` cannot be used in a helper pattern"))
+                            .with_help("helpers may use tree-sitter's predicates, #any-of-setting? and #preceded-by?"),
+                    ));
+                    continue;
+                }
                 Ok(pred) => predicates.push(pred),
                 Err(h) => {
                     errors.push((
@@ -427,11 +467,14 @@ fn analyze(
             continue;
         }
         let (seg, local) = seg_of(i);
-        let end = query.end_byte_for_pattern(i) - seg.start_byte;
+        let end = (query.end_byte_for_pattern(i) - seg.start_byte).min(seg.text.len());
         let kind = root_kind(seg.text.get(local..end).unwrap_or(""));
         let ids: Vec<usize> = match kind {
-            Some(kind) if dispatch_on && query.is_pattern_rooted(i) && !query.is_pattern_non_local(i) => (0..dispatch.len())
-                .filter(|&id| grammar.node_kind_is_named(id as u16) && grammar.node_kind_for_id(id as u16) == Some(kind))
+            Some(kind) if dispatch_on && query.is_pattern_rooted(i) && !query.is_pattern_non_local(i) => (0..dispatch
+                .len())
+                .filter(|&id| {
+                    grammar.node_kind_is_named(id as u16) && grammar.node_kind_for_id(id as u16) == Some(kind)
+                })
                 .collect(),
             _ => Vec::new(),
         };
@@ -495,9 +538,10 @@ fn root_kind(pattern: &str) -> Option<&str> {
     (!kind.is_empty() && kind != "_").then_some(kind)
 }
 
-/// The byte offset of `@name` in a query file, skipping comments and strings.
-fn find_capture(text: &str, name: &str) -> Option<usize> {
+/// Every `@name` in query text, with its byte offset, skipping comments and strings.
+fn captures_in(text: &str) -> Vec<(usize, &str)> {
     let bytes = text.as_bytes();
+    let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
@@ -509,13 +553,19 @@ fn find_capture(text: &str, name: &str) -> Option<usize> {
                 }
                 i += 1;
             }
-            b'@' if text[i + 1..].starts_with(name)
-                && !text[i + 1 + name.len()..].starts_with(|c: char| c.is_alphanumeric() || "_-.".contains(c)) =>
-            {
-                return Some(i);
+            b'@' => {
+                let rest = &text[i + 1..];
+                let len = rest.find(|c: char| !(c.is_alphanumeric() || "_-.".contains(c))).unwrap_or(rest.len());
+                out.push((i, &rest[..len]));
+                i += 1 + len;
             }
             _ => i += 1,
         }
     }
-    None
+    out
+}
+
+/// The byte offset of `@name` in a query file.
+fn find_capture(text: &str, name: &str) -> Option<usize> {
+    captures_in(text).into_iter().find(|(_, n)| *n == name).map(|(at, _)| at)
 }

@@ -98,7 +98,7 @@ pub fn check_fixture(
         }
     }
     if let Some(fixed) = fixed {
-        let got = apply_fixes(text, outcome.findings.iter().filter_map(|f| f.fix.as_ref()));
+        let (got, _) = apply_fixes(text, outcome.findings.iter().filter_map(|f| f.fix.as_ref()));
         if got != fixed {
             result.failures.push(format!("0: applying the fixes gave a different text than the .fixed file:\n{got}"));
         }
@@ -107,24 +107,67 @@ pub fn check_fixture(
     result
 }
 
-/// Applies `fixes` to `text`, skipping any fix that overlaps one already taken.
-pub fn apply_fixes<'f>(text: &str, fixes: impl Iterator<Item = &'f Fix>) -> String {
+/// Applies `fixes` to `text` in one pass and returns the new text and how many fixes it
+/// applied. A fix is skipped when its span (first edit to last) overlaps a fix already taken,
+/// so nested rewrites wait for the next pass, made on the re-linted result; a fix with an
+/// edit outside the text or inside a character is skipped too.
+pub fn apply_fixes<'f>(text: &str, fixes: impl Iterator<Item = &'f Fix>) -> (String, usize) {
+    let valid = |e: &Edit| {
+        e.range.start <= e.range.end
+            && e.range.end <= text.len()
+            && text.is_char_boundary(e.range.start)
+            && text.is_char_boundary(e.range.end)
+    };
+    let mut spans: Vec<std::ops::Range<usize>> = Vec::new();
     let mut taken: Vec<&Edit> = Vec::new();
     for fix in fixes {
-        let overlaps =
-            fix.edits.iter().any(|e| taken.iter().any(|t| e.range.start < t.range.end && t.range.start < e.range.end));
-        if !overlaps {
-            taken.extend(&fix.edits);
+        let (Some(first), Some(last)) = (fix.edits.first(), fix.edits.last()) else { continue };
+        let span = first.range.start..last.range.end.max(first.range.start);
+        let conflicts = spans.iter().any(|t| span.start <= t.end && t.start <= span.end);
+        let ordered = fix.edits.windows(2).all(|w| w[0].range.end <= w[1].range.start);
+        if conflicts || !ordered || !fix.edits.iter().all(valid) {
+            continue;
         }
+        spans.push(span);
+        taken.extend(&fix.edits);
     }
-    taken.sort_by_key(|e| e.range.start);
+    taken.sort_by_key(|e| (e.range.start, e.range.end));
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
-    for e in taken {
+    for e in &taken {
         out.push_str(&text[pos..e.range.start]);
         out.push_str(&e.text);
         pos = e.range.end;
     }
     out.push_str(&text[pos..]);
-    out
+    (out, spans.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Applicability;
+
+    fn fix(edits: &[(std::ops::Range<usize>, &str)]) -> Fix {
+        Fix {
+            title: String::new(),
+            applicability: Applicability::Safe,
+            edits: edits.iter().map(|(r, t)| Edit { range: r.clone(), text: t.to_string() }).collect(),
+        }
+    }
+
+    #[test]
+    fn conflicting_empty_reversed_and_out_of_range_edits_are_skipped() {
+        let text = "f(1)";
+        // An empty edit at the start of another fix's edit (review finding 1) must not panic.
+        let fixes = [fix(&[(1..4, "[1]")]), fix(&[(1..1, "x")]), fix(&[(3..1, "y")]), fix(&[(2..99, "z")])];
+        assert_eq!(apply_fixes(text, fixes.iter()), ("f[1]".to_string(), 1));
+        // Non-overlapping fixes both apply; a fix whose span encloses another waits.
+        let fixes = [fix(&[(0..1, "g")]), fix(&[(2..3, "2")])];
+        assert_eq!(apply_fixes(text, fixes.iter()), ("g(2)".to_string(), 2));
+        let fixes = [fix(&[(0..1, "g"), (3..4, "]")]), fix(&[(2..3, "2")])];
+        assert_eq!(apply_fixes(text, fixes.iter()), ("g(1]".to_string(), 1));
+        // A multi-byte character is never split.
+        assert_eq!(apply_fixes("é", [fix(&[(1..2, "e")])].iter()), ("é".to_string(), 0));
+    }
 }

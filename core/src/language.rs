@@ -17,6 +17,9 @@ pub enum Language {
 }
 
 impl Language {
+    /// The number of languages, for per-language tables.
+    pub const COUNT: usize = Language::ALL.len();
+
     pub const ALL: [Language; 5] =
         [Language::Rust, Language::Python, Language::TypeScript, Language::Tsx, Language::JavaScript];
 
@@ -72,6 +75,19 @@ impl Language {
             Language::Rust => &["line_comment", "block_comment"],
             _ => &["comment"],
         }
+    }
+
+    /// Whether a top-level node may precede a `lever-ignore-file:` directive: comments, a
+    /// shebang line, a Python module docstring.
+    pub fn is_preamble(self, node: tree_sitter::Node) -> bool {
+        let kind = node.kind();
+        self.comment_kinds().contains(&kind)
+            || kind == "shebang"
+            || kind == "hash_bang_line"
+            || (self == Language::Python
+                && kind == "expression_statement"
+                && node.named_child_count() == 1
+                && node.named_child(0).is_some_and(|c| c.kind() == "string"))
     }
 
     /// The token that starts a line comment, for inserting suppression comments.

@@ -78,7 +78,7 @@ pub struct FileResult {
 
 /// Per-thread linting state: one parser per language and two query cursors.
 pub struct Linter {
-    parsers: [Option<Parser>; 5],
+    parsers: [Option<Parser>; Language::COUNT],
     cursor: QueryCursor,
     helper_cursor: QueryCursor,
 }
@@ -282,13 +282,11 @@ impl<'a, 't> MatchCtx<'a, 't> {
     }
 
     fn holds(&mut self, pred: &Predicate, cursor: &mut QueryCursor) -> bool {
+        if let Some(holds) = local_holds(pred, &self.captures, self.text) {
+            return holds;
+        }
         match pred {
-            Predicate::AnyOfSetting { capture, values, negate } => {
-                let found = self
-                    .capture(*capture)
-                    .is_some_and(|n| values.binary_search_by(|v| v.as_str().cmp(self.node_text(n))).is_ok());
-                found != *negate
-            }
+            Predicate::AnyOfSetting { .. } | Predicate::PrecededBy { .. } => unreachable!("local predicates"),
             Predicate::Has { scope, helper, negate } => {
                 let Some(scope) = self.capture(*scope) else {
                     return *negate;
@@ -319,7 +317,9 @@ impl<'a, 't> MatchCtx<'a, 't> {
                     let Some(node) = scope.descendant_for_byte_range(s, e) else {
                         continue;
                     };
-                    if node.start_byte() != s || node.end_byte() != e || node.kind_id() != var_node.kind_id() {
+                    // Any named node with this exact text counts, whatever its kind: a shorthand
+                    // property `{ i }` or a field `x.i` must stop the match rather than be missed.
+                    if node.start_byte() != s || node.end_byte() != e || !node.is_named() {
                         continue;
                     }
                     if node.byte_range() == var_node.byte_range() {
@@ -353,7 +353,12 @@ impl<'a, 't> MatchCtx<'a, 't> {
         let mut out = Vec::new();
         let mut it = cursor.matches(query, scope, self.text.as_bytes());
         while let Some(m) = it.next() {
-            if self.compiled.patterns[m.pattern_index].helper != Some(helper) {
+            let info = &self.compiled.patterns[m.pattern_index];
+            if info.helper != Some(helper) {
+                continue;
+            }
+            let caps: Vec<(u32, Node)> = m.captures().iter().map(|c| (c.index, c.node)).collect();
+            if !info.predicates.iter().all(|p| local_holds(p, &caps, self.text).unwrap_or(false)) {
                 continue;
             }
             let agrees = m.captures().iter().all(|c| {
@@ -418,7 +423,18 @@ impl<'a, 't> MatchCtx<'a, 't> {
                 candidates.extend(singular(self.var_text(from)?));
             }
             candidates.push(f.fallback.clone());
-            let pick = candidates.into_iter().find(|c| is_identifier(c) && !contains_word(match_text, c))?;
+            let scope = match f.unique_in.as_str() {
+                "match" => match_text,
+                "file" => self.text,
+                kind => {
+                    let mut up = node.parent();
+                    while let Some(n) = up.filter(|n| n.kind() != kind) {
+                        up = n.parent();
+                    }
+                    up.map_or(self.text, |n| self.node_text(n))
+                }
+            };
+            let pick = candidates.into_iter().find(|c| is_identifier(c) && !contains_word(scope, c))?;
             fresh.push((name, pick));
         }
         let lookup = |v: &str| -> Option<&str> {
@@ -431,6 +447,9 @@ impl<'a, 't> MatchCtx<'a, 't> {
                 EditTarget::Span(a, b) => {
                     let a = self.capture(self.compiled.capture_index(a)?)?;
                     let b = self.capture(self.compiled.capture_index(b)?)?;
+                    if a.start_byte() > b.end_byte() {
+                        return None;
+                    }
                     edits.push(Edit { range: a.start_byte()..b.end_byte(), text });
                 }
                 EditTarget::Each(a, b) => {
@@ -438,6 +457,9 @@ impl<'a, 't> MatchCtx<'a, 't> {
                     for m in &self.joined {
                         let find = |id: u32| m.iter().find(|(c, _)| *c == id).map(|(_, r)| r.clone());
                         if let (Some(a), Some(b)) = (find(a), find(b)) {
+                            if a.start > b.end {
+                                return None;
+                            }
                             edits.push(Edit { range: a.start..b.end, text: text.clone() });
                         }
                     }
@@ -451,6 +473,26 @@ impl<'a, 't> MatchCtx<'a, 't> {
         }
         Some(Fix { title: spec.title.render(lookup)?, applicability: spec.applicability, edits })
     }
+}
+
+/// Evaluates a predicate that needs only the match itself; `None` for one that needs a scope.
+fn local_holds(pred: &Predicate, captures: &[(u32, Node)], text: &str) -> Option<bool> {
+    let node = |id: u32| captures.iter().find(|(c, _)| *c == id).map(|(_, n)| *n);
+    Some(match pred {
+        Predicate::AnyOfSetting { capture, values, negate } => {
+            let found = node(*capture).is_some_and(|n| {
+                let t = text.get(n.byte_range()).unwrap_or("");
+                values.binary_search_by(|v| v.as_str().cmp(t)).is_ok()
+            });
+            found != *negate
+        }
+        Predicate::PrecededBy { capture, text: before, negate } => {
+            let found = node(*capture)
+                .is_some_and(|n| text.get(..n.start_byte()).unwrap_or("").trim_end().ends_with(before.as_str()));
+            found != *negate
+        }
+        Predicate::OnlyUsedAs { .. } | Predicate::Has { .. } => return None,
+    })
 }
 
 /// A captured text as quoted in a message: one line, at most 60 characters.

@@ -76,8 +76,8 @@ pub fn load_pack(dir: &Path) -> (Option<Pack>, Vec<SourceError>) {
 
 /// The nearest `lever.toml` at or above `start` (a file or a directory).
 pub fn find_config(start: &Path) -> Option<PathBuf> {
-    let start = if start.is_file() { start.parent()? } else { start };
     let start = start.canonicalize().ok()?;
+    let start = if start.is_file() { start.parent()? } else { &start };
     start.ancestors().map(|d| d.join(CONFIG_FILE)).find(|p| p.is_file())
 }
 
@@ -85,7 +85,9 @@ pub fn find_config(start: &Path) -> Option<PathBuf> {
 pub fn load_config(path: &Path) -> Result<Config, SourceError> {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| SourceError::file(&name, e.to_string()))?;
-    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    // Globs and pack paths resolve against the config's directory, as an absolute path.
+    let abs = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let dir = abs.parent().map(Path::to_path_buf).unwrap_or_default();
     Config::parse(&name, &text, dir)
 }
 
@@ -94,8 +96,9 @@ pub fn config_for(start: &Path) -> Result<Config, SourceError> {
     match find_config(start) {
         Some(path) => load_config(&path),
         None => {
-            let dir = if start.is_file() { start.parent().unwrap_or(Path::new(".")) } else { start };
-            Ok(Config::default_in(dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf())))
+            let abs = start.canonicalize().unwrap_or_else(|_| start.to_path_buf());
+            let dir = if abs.is_file() { abs.parent().map(Path::to_path_buf).unwrap_or_default() } else { abs };
+            Ok(Config::default_in(dir))
         }
     }
 }

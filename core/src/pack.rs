@@ -139,12 +139,23 @@ pub struct FixSpec {
 }
 
 /// A name the fix introduces: the singular of a capture's last word, or `fallback`, whichever
-/// does not already occur in the match. With neither free, no fix is offered.
+/// does not already occur (in the match, or in the file). With neither free, no fix.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct FreshName {
     pub singular_of: Option<String>,
     pub fallback: String,
+    /// Where the name must not occur yet: `match` (default; for bindings scoped to the
+    /// match), `file`, or a node kind: the nearest enclosing node of that kind, else the file
+    /// (`function_definition` for Python, whose loop variables outlive the loop).
+    #[serde(default = "FreshName::default_scope")]
+    pub unique_in: String,
+}
+
+impl FreshName {
+    fn default_scope() -> String {
+        "match".to_string()
+    }
 }
 
 /// One edit of a fix.
@@ -340,9 +351,6 @@ fn parse_rule(files: &PackFiles, manifest: &PackToml, dir: &str) -> Result<Rule,
             ),
         }
     }
-    if let Some(ts) = query_files.get(&Language::TypeScript).cloned() {
-        query_files.entry(Language::Tsx).or_insert(ts);
-    }
     for (lang_name, file) in &raw.queries {
         match Language::from_name(lang_name) {
             Some(lang) => {
@@ -350,6 +358,10 @@ fn parse_rule(files: &PackFiles, manifest: &PackToml, dir: &str) -> Result<Rule,
             }
             None => errors.push(at(lang_name, format!("unknown language `{lang_name}` in [queries]"))),
         }
+    }
+    // TypeScript's query also serves TSX unless the rule names one for TSX.
+    if let Some(ts) = query_files.get(&Language::TypeScript).cloned() {
+        query_files.entry(Language::Tsx).or_insert(ts);
     }
     let mut queries = Vec::new();
     for (language, file) in &query_files {

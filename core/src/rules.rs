@@ -27,7 +27,7 @@ pub struct RuleSet {
     /// Rules that exist in a pack but are disabled: suppressions naming them are not "unused".
     disabled: Vec<String>,
     all: Vec<Rule>,
-    compiled: [OnceLock<CompiledLanguage>; 5],
+    compiled: [OnceLock<CompiledLanguage>; Language::COUNT],
     errors: Mutex<Vec<SourceError>>,
     /// `None` when `unused-suppression` is off.
     unused_suppression: Option<Severity>,

@@ -44,8 +44,9 @@ pub struct Directive {
     pub misplaced: bool,
 }
 
-/// Finds comments that contain `marker` and returns, for each, the comment's range and the
-/// text after the marker up to the end of the comment's first line.
+/// Finds comments that contain `marker` and returns, for each, the comment's range (in JSX,
+/// with its braces), the marker's offset, and the text after the marker up to the end of the
+/// comment's first line.
 pub fn comments_with<'t>(
     lang: Language,
     text: &'t str,
@@ -69,10 +70,15 @@ pub fn comments_with<'t>(
         if !lang.comment_kinds().contains(&node.kind()) {
             continue;
         }
+        // In JSX a comment sits in braces, `{/* … */}`: the braces place it on its line.
+        let placed = match node.parent() {
+            Some(p) if p.kind() == "jsx_expression" && p.named_child_count() == 1 => p.byte_range(),
+            _ => node.byte_range(),
+        };
         let rest = text.get(at + marker.len()..node.end_byte()).unwrap_or("");
         let rest = rest.lines().next().unwrap_or("");
         let rest = rest.split("*/").next().unwrap_or("");
-        out.push((node.byte_range(), at, rest));
+        out.push((placed, at, rest));
     }
     out
 }
@@ -97,9 +103,7 @@ pub fn target_line(text: &str, comment: &Range<usize>) -> u32 {
 pub fn directives(lang: Language, text: &str, root: Node) -> Vec<Directive> {
     let first_code = {
         let mut c = root.walk();
-        root.named_children(&mut c)
-            .find(|n| !lang.comment_kinds().contains(&n.kind()))
-            .map_or(usize::MAX, |n| n.start_byte())
+        root.named_children(&mut c).find(|n| !lang.is_preamble(*n)).map_or(usize::MAX, |n| n.start_byte())
     };
     let mut out = Vec::new();
     for (comment, _, rest) in comments_with(lang, text, root, "lever-ignore") {
@@ -114,7 +118,12 @@ pub fn directives(lang: Language, text: &str, root: Node) -> Vec<Directive> {
             Some((ids, reason)) => (ids, Some(reason.trim().to_string()).filter(|r| !r.is_empty())),
             None => (body, None),
         };
-        let rules: Vec<String> = ids.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        let mut rules: Vec<String> = Vec::new();
+        for id in ids.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            if !rules.iter().any(|r| r == id) {
+                rules.push(id.to_string());
+            }
+        }
         out.push(Directive {
             file_level,
             line: target_line(text, &comment),

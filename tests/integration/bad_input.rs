@@ -79,7 +79,10 @@ fn crlf_and_bom() {
     // Fixes keep the BOM and the CRLFs.
     let run = t.lever(&["check", "--fix", "--unsafe-fixes"]);
     assert_eq!(run.code, 0, "{run:?}");
-    assert_eq!(std::fs::read_to_string(t.path().join("crlf.py")).unwrap(), "x = 1\r\nfor x in xs:\r\n    print(x)\r\n");
+    assert_eq!(
+        std::fs::read_to_string(t.path().join("crlf.py")).unwrap(),
+        "x = 1\r\nfor item in xs:\r\n    print(item)\r\n"
+    );
     assert_eq!(
         std::fs::read_to_string(t.path().join("bom.ts")).unwrap(),
         "\u{feff}for (const item of a) { f(item); }\n"

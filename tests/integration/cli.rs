@@ -187,3 +187,29 @@ fn runs_in_process() {
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["summary"]["warning"], 1);
 }
+
+#[test]
+fn nested_fixes_do_not_reuse_a_name() {
+    // Review finding 2: both loops would pick `item`, giving `item * item`.
+    let t = Tree::new();
+    let rs = t.write(
+        "a.rs",
+        "fn f(v: &[i32], w: &[i32]) -> i32 {\n    let mut t = 0;\n    for i in 0..v.len() {\n        for j in 0..w.len() {\n            t += v[i] * w[j];\n        }\n    }\n    t\n}\n",
+    );
+    t.lever(&["check", "--fix", "--unsafe-fixes"]);
+    let fixed = std::fs::read_to_string(&rs).unwrap();
+    assert!(fixed.contains("for item in &v {"), "{fixed}");
+    assert!(!fixed.contains("item * item"), "{fixed}");
+    assert!(fixed.contains("for j in 0..w.len() {") && fixed.contains("t += item * w[j];"), "{fixed}");
+}
+
+#[test]
+fn python_fix_does_not_overwrite_a_variable_of_the_function() {
+    // Review finding 3: `x` is read after the loop, so the new loop variable is not `x`.
+    let t = Tree::new();
+    let py =
+        t.write("a.py", "def f(xs):\n    x = 1\n    for i in range(len(xs)):\n        print(xs[i])\n    return x\n");
+    t.lever(&["check", "--fix", "--unsafe-fixes"]);
+    let fixed = std::fs::read_to_string(&py).unwrap();
+    assert!(fixed.contains("    for item in xs:\n        print(item)\n    return x\n"), "{fixed}");
+}

@@ -63,3 +63,17 @@ fn errors_name_file_line_and_column() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("lever.toml:2:21: rule `index-loop` has no setting `nope`"), "{run:?}");
 }
+
+#[test]
+fn relative_config_paths_and_bare_file_names() {
+    // Review findings 14 and 15.
+    let t = Tree::new();
+    t.write("gen/a.py", LOOP_PY);
+    t.write("b.py", LOOP_PY);
+    t.write("lever.toml", "exclude = [\"gen/**\"]\n");
+    let v = t.lever(&["check", ".", "--config", "lever.toml", "--format", "json"]).json();
+    let paths: Vec<String> = findings(&v).into_iter().map(|(_, p, _)| p).collect();
+    assert_eq!(paths, ["b.py"]);
+    t.write("lever.toml", "[rules]\nindex-loop = \"off\"\n");
+    assert_eq!(t.lever(&["check", "b.py"]).code, 0);
+}

@@ -132,3 +132,35 @@ fn lever_test_reports_fixture_failures() {
     assert!(run.stdout.contains("bad.py:2: expected no-call, found none"), "{run:?}");
     assert!(run.stdout.contains("0 passed, 1 failed"), "{run:?}");
 }
+
+#[test]
+fn a_predicate_on_a_capture_its_pattern_lacks_is_rejected() {
+    // Review finding 9: `@arg` exists only in the helper (defined first, so tree-sitter knows
+    // the name); the predicate would hold always.
+    let scm = "((argument_list (identifier) @arg) (#set! helper \"h\"))\n\
+               ((call function: (identifier) @name) @match\n  (#not-has? @arg \"h\"))\n";
+    let err = broken(scm, "");
+    assert!(
+        err.contains("python.scm:3:14: `@arg` is used in a predicate but this pattern does not capture it"),
+        "{err}"
+    );
+    let scm = "((argument_list (identifier) @_other) (#set! helper \"h\"))\n\
+               ((call function: (identifier) @name) @match (#eq? @_other \"zzz\"))\n";
+    let err = broken(scm, "");
+    assert!(err.contains("`@_other` is used in a predicate but this pattern does not capture it"), "{err}");
+}
+
+#[test]
+fn helper_predicates_are_evaluated() {
+    // Review finding 10: a helper's own #any-of-setting? used to be ignored.
+    let t = Tree::new();
+    let scm = "((call function: (identifier) @name arguments: (_) @args) @match\n  (#has? @args \"bad-arg\"))\n\
+               ((identifier) @_arg (#any-of-setting? @_arg \"banned\") (#set! helper \"bad-arg\"))\n";
+    pack(&t, scm, "[settings]\nbanned = [\"secret\"]\n");
+    t.write("a.py", "g(safe)\ng(secret)\n");
+    let v = t.lever(&["check", "--format", "json"]).json();
+    assert_eq!(findings(&v), [("no-call".to_string(), "a.py".to_string(), 2)]);
+    let scm = "((call) @match (#has? @match \"h\"))\n((call) @_c (#has? @_c \"h\") (#set! helper \"h\"))\n";
+    let err = broken(scm, "");
+    assert!(err.contains("`#has?` cannot be used in a helper pattern"), "{err}");
+}

@@ -87,3 +87,28 @@ fn fingerprints_survive_unrelated_edits() {
     };
     assert_ne!(line(&before), line(&after));
 }
+
+#[test]
+fn sarif_describes_the_rules_of_every_config() {
+    // Review finding 13: a second path with its own pack.
+    let t = Tree::new();
+    t.write("one/a.py", "for i in range(len(xs)):\n    print(xs[i])\n");
+    t.write("two/team/pack.toml", "name = \"team\"\nversion = \"1.0.0\"\n");
+    t.write("two/team/rules/no-print/rule.toml", "severity = \"error\"\nsummary = \"s\"\nmessage = \"m\"\n");
+    t.write("two/team/rules/no-print/docs.md", "## What it flags\n## Why is this bad?\n## Example\n## How to fix\n");
+    t.write("two/team/rules/no-print/python.scm", "((call function: (identifier) @_f) @match (#eq? @_f \"print\"))\n");
+    t.write("two/lever.toml", "packs = [\"team\"]\n");
+    t.write("two/b.py", "print(1)\n");
+    let doc = t.lever(&["check", "one", "two", "--format", "sarif"]).json();
+    validate(&doc).unwrap();
+    let rules: Vec<&str> = doc["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"no-print") && rules.contains(&"index-loop"), "{rules:?}");
+    for r in doc["runs"][0]["results"].as_array().unwrap() {
+        assert!(r["ruleIndex"].is_u64(), "{r}");
+    }
+}

@@ -72,3 +72,30 @@ fn unused_suppression_is_info_and_can_be_turned_off() {
     t.write("lever.toml", "[rules]\nunused-suppression = \"off\"\n");
     assert_eq!(check(&t), []);
 }
+
+#[test]
+fn file_level_after_shebang_or_docstring() {
+    // Review finding 11.
+    let t = Tree::new();
+    t.write("a.js", "#!/usr/bin/env node\n// lever-ignore-file: index-loop -- generated\nfor (let i = 0; i < a.length; i++) { f(a[i]); }\n");
+    t.write("b.py", "#!/usr/bin/env python3\n\"\"\"Module docs.\"\"\"\n# lever-ignore-file: index-loop\nfor i in range(len(xs)):\n    print(xs[i])\n");
+    assert_eq!(check(&t), []);
+}
+
+#[test]
+fn jsx_comment_alone_on_a_line_applies_to_the_next() {
+    // Review finding 12.
+    let t = Tree::new();
+    t.write(
+        "a.tsx",
+        "const el = (\n  <ul>\n    {/* lever-ignore: index-loop -- demo */}\n    {(() => { for (let i = 0; i < a.length; i++) { f(a[i]); } })()}\n  </ul>\n);\n",
+    );
+    assert_eq!(check(&t), []);
+}
+
+#[test]
+fn a_rule_named_twice_in_one_comment_is_one_suppression() {
+    let t = Tree::new();
+    t.write("a.py", "for i in range(len(xs)):  # lever-ignore: index-loop, index-loop\n    print(xs[i])\n");
+    assert_eq!(check(&t), []);
+}

@@ -40,8 +40,8 @@ impl FileReport {
 pub struct Report {
     /// Sorted by path; findings within a file sorted by position.
     pub files: Vec<FileReport>,
-    /// For rule metadata (docs links, summaries).
-    pub rules: Arc<RuleSet>,
+    /// Every rule set the run used (one per distinct config), for rule metadata.
+    pub rules: Vec<Arc<RuleSet>>,
     pub cwd: PathBuf,
 }
 

@@ -17,12 +17,14 @@ use super::Report;
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 pub fn print(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let rules = &report.rules;
-    // Every rule that ran, plus the engine's own.
+    // Every rule that ran under any config, plus the engine's own.
     let mut descriptors: Vec<Value> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
-    for active in rules.active() {
+    for active in report.rules.iter().flat_map(|set| set.active()) {
         let r = &active.rule;
+        if index.contains_key(&r.id) {
+            continue;
+        }
         index.insert(r.id.clone(), descriptors.len());
         let mut d = json!({
             "id": r.id,

@@ -23,7 +23,8 @@
  (#not-has? @body "write"))
 
 ; An element read: xs[i]
-((subscript value: (_) @collection subscript: (identifier) @index) @use
+; `a[i, 0]` indexes with a tuple: not an element read.
+((subscript value: (_) @collection . subscript: (identifier) @index .) @use
  (#set! helper "element"))
 
 ; Writes cannot become `for x in xs`: xs[i] = v, xs[i] += v, del xs[i], a, xs[i] = …

@@ -32,7 +32,8 @@
  (#match? @collection "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$")
  (#only-used-as? @index @body "element")
  (#only-used-as? @collection @body "element")
- (#not-has? @body "write"))
+ (#not-has? @body "write")
+ (#not-has? @body "inline-format"))
 
 ; An element read: v[i] ...
 ((index_expression . (_) @collection . (identifier) @index .) @use
@@ -43,6 +44,8 @@
    (identifier) @collection
    .
    (token_tree . (identifier) @index .) @use)
+ ; `other.v[i]` is a field of something else, not `v`.
+ (#not-preceded-by? @collection ".")
  (#set! helper "element"))
 
 ; Writes need `iter_mut`, not this rewrite: v[i] = x, v[i] += x, &mut v[i].
@@ -52,3 +55,29 @@
  (#set! helper "write"))
 ((reference_expression (mutable_specifier) value: (index_expression . (_) @collection . (identifier) @index .))
  (#set! helper "write"))
+; ... and through a field or a second index: v[i].x = 1, v[i][j] += 1, &mut v[i].x.
+((assignment_expression
+   left: [(field_expression value: (index_expression . (_) @collection . (identifier) @index .))
+          (index_expression . (index_expression . (_) @collection . (identifier) @index .))])
+ (#set! helper "write"))
+((compound_assignment_expr
+   left: [(field_expression value: (index_expression . (_) @collection . (identifier) @index .))
+          (index_expression . (index_expression . (_) @collection . (identifier) @index .))])
+ (#set! helper "write"))
+((reference_expression (mutable_specifier)
+   value: [(field_expression value: (index_expression . (_) @collection . (identifier) @index .))
+           (index_expression . (index_expression . (_) @collection . (identifier) @index .))])
+ (#set! helper "write"))
+; ... and by a method that takes `&mut self`: v[i].push(x), v[i].sort().
+((call_expression
+   function: (field_expression
+     value: (index_expression . (_) @collection . (identifier) @index .)
+     field: (field_identifier) @_method))
+ (#any-of-setting? @_method "rust-mutating-methods")
+ (#set! helper "write"))
+
+; Inline format arguments (`println!("{i}")`) name variables inside a string, where the
+; tree shows no identifier: leave such loops alone.
+((string_content) @_format
+ (#match? @_format "[{][A-Za-z_][A-Za-z0-9_]*(:[^}]*)?[}]")
+ (#set! helper "inline-format"))
