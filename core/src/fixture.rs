@@ -157,6 +157,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::reversed_empty_ranges)]
     fn conflicting_empty_reversed_and_out_of_range_edits_are_skipped() {
         let text = "f(1)";
         // An empty edit at the start of another fix's edit (review finding 1) must not panic.
