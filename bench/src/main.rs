@@ -151,6 +151,9 @@ fn read_corpus(dir: &Path) -> anyhow::Result<Corpus> {
         bytes += text.len();
         files.push((lang, text));
     }
+    // Largest first, as `lever check` schedules them: a big file left to the end would
+    // keep one thread busy while the others idle.
+    files.sort_by_key(|(_, text)| std::cmp::Reverse(text.len()));
     let name = dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
     Ok(Corpus { name, files, bytes })
 }

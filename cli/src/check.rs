@@ -125,15 +125,19 @@ pub fn collect(args: &CheckArgs) -> Result<CheckOutcome, Vec<SourceError>> {
     // The same file reached through two path arguments is linted once.
     jobs.sort_by(|a, b| a.0.path.cmp(&b.0.path));
     jobs.dedup_by(|a, b| a.0.path == b.0.path);
+    // Largest first, so that no big file is left to the end while other threads idle; the
+    // report is sorted by path afterwards.
+    jobs.sort_by_key(|(t, _)| std::cmp::Reverse(t.size));
 
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build();
     let lint_all = || -> Vec<FileReport> {
         jobs.par_iter().map_init(Linter::new, |linter, (target, set)| lint_file(linter, set, target, &cwd)).collect()
     };
-    let files = match pool {
+    let mut files = match pool {
         Ok(pool) => pool.install(lint_all),
         Err(_) => lint_all(),
     };
+    files.sort_by(|a, b| a.path.cmp(&b.path));
     for set in sets.values() {
         errors.extend(set.take_errors());
     }

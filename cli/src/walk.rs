@@ -8,19 +8,23 @@ use lever_core::{Config, Language};
 pub struct Target {
     pub path: PathBuf,
     pub language: Language,
+    /// Bytes, for scheduling the largest files first.
+    pub size: u64,
 }
 
 /// The lintable files under `root`, sorted. A file named explicitly is linted even when
 /// ignored; files in walked directories honour `.gitignore`, `.ignore`, hidden-file rules and
 /// the config's `include`/`exclude`.
 pub fn files(root: &Path, config: &Config) -> Vec<Target> {
+    let size = |p: &Path| p.metadata().map_or(0, |m| m.len());
     if root.is_file() {
         return Language::from_path(root)
-            .map(|language| Target { path: root.to_path_buf(), language })
+            .map(|language| Target { path: root.to_path_buf(), language, size: size(root) })
             .into_iter()
             .collect();
     }
-    let mut out = Vec::new(); // A pack's fixtures hold hazards on purpose: `lever test` checks them, `check` skips them.
+    let mut out = Vec::new();
+    // A pack's fixtures hold hazards on purpose: `lever test` checks them, `check` skips them.
     let walker =
         ignore::WalkBuilder::new(root).require_git(false).filter_entry(|e| !is_pack_fixtures(e.path())).build();
     for entry in walker.flatten() {
@@ -34,7 +38,7 @@ pub fn files(root: &Path, config: &Config) -> Vec<Target> {
         if !selected(&path, config) {
             continue;
         }
-        out.push(Target { path, language });
+        out.push(Target { size: size(&path), path, language });
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
     out

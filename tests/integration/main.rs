@@ -4,6 +4,7 @@ mod bad_input;
 mod cli;
 mod config;
 mod fixtures;
+mod hygiene;
 mod packs;
 mod sarif;
 mod suppress;
