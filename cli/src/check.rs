@@ -21,32 +21,28 @@ pub struct CheckOutcome {
 
 pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
     let start = Instant::now();
+    let print_errors = |err: &mut dyn Write, errors: &[SourceError]| -> io::Result<()> {
+        errors.iter().try_for_each(|e| writeln!(err, "error: {e}"))
+    };
     if args.fix {
-        let fixed = match apply_fixes(args) {
-            Ok(n) => n,
+        match apply_fixes(args) {
+            Ok(0) => {}
+            Ok(n) if !args.quiet => writeln!(err, "Fixed {n} file{}", if n == 1 { "" } else { "s" })?,
+            Ok(_) => {}
             Err(errors) => {
-                for e in &errors {
-                    writeln!(err, "error: {e}")?;
-                }
+                print_errors(err, &errors)?;
                 return Ok(EXIT_ERROR);
             }
-        };
-        if !args.quiet && fixed > 0 {
-            writeln!(err, "Fixed {fixed} file{}", if fixed == 1 { "" } else { "s" })?;
         }
     }
     let outcome = match collect(args) {
         Ok(o) => o,
         Err(errors) => {
-            for e in &errors {
-                writeln!(err, "error: {e}")?;
-            }
+            print_errors(err, &errors)?;
             return Ok(EXIT_ERROR);
         }
     };
-    for e in &outcome.errors {
-        writeln!(err, "error: {e}")?;
-    }
+    print_errors(err, &outcome.errors)?;
     let report = &outcome.report;
     let color = match args.color {
         crate::ColorChoice::Always => true,
@@ -130,8 +126,13 @@ pub fn collect(args: &CheckArgs) -> Result<CheckOutcome, Vec<SourceError>> {
     jobs.sort_by_key(|(t, _)| std::cmp::Reverse(t.size));
 
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build();
+    // One file per task, so that work stealing can balance the largest-first order; the
+    // `Linter` (parsers, cursors) lives per thread, not per task.
     let lint_all = || -> Vec<FileReport> {
-        jobs.par_iter().map_init(Linter::new, |linter, (target, set)| lint_file(linter, set, target, &cwd)).collect()
+        jobs.par_iter()
+            .with_max_len(1)
+            .map(|(target, set)| LINTER.with_borrow_mut(|linter| lint_file(linter, set, target, &cwd)))
+            .collect()
     };
     let mut files = match pool {
         Ok(pool) => pool.install(lint_all),
@@ -174,6 +175,10 @@ fn apply_fixes(args: &CheckArgs) -> Result<usize, Vec<SourceError>> {
     Ok(changed.len())
 }
 
+thread_local! {
+    static LINTER: std::cell::RefCell<Linter> = std::cell::RefCell::new(Linter::new());
+}
+
 /// Packs and rules for a config. Errors are returned alongside a usable rule set.
 pub fn rule_set(config: &Config) -> (RuleSet, Vec<SourceError>) {
     let (packs, mut errors) = load::packs_for(config);
@@ -184,6 +189,17 @@ pub fn rule_set(config: &Config) -> (RuleSet, Vec<SourceError>) {
 
 fn lint_file(linter: &mut Linter, set: &RuleSet, target: &walk::Target, cwd: &Path) -> FileReport {
     let display = display_path(&target.path, cwd);
+    // Do not even read a file over the limit.
+    if target.size > set.max_file_size {
+        let skip = Skipped::TooLarge { size: target.size, limit: set.max_file_size };
+        return FileReport {
+            path: target.path.clone(),
+            display,
+            language: target.language,
+            text: None,
+            result: skipped(skip),
+        };
+    }
     let (result, text) = match std::fs::read(&target.path) {
         Ok(bytes) => {
             // Catch a panic in one file so it cannot stop the run; report it as a skip.
