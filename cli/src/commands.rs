@@ -193,6 +193,56 @@ pub fn parse(file: &Path, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
 }
 
 pub fn lsp(err: &mut dyn Write) -> io::Result<u8> {
-    writeln!(err, "error: the language server is not built yet; `lever check` is the way to lint today")?;
-    Ok(EXIT_ERROR)
+    match lever_lsp::run_stdio(std::sync::Arc::new(CliRules)) {
+        Ok(()) => Ok(EXIT_OK),
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            Ok(EXIT_ERROR)
+        }
+    }
+}
+
+/// The language server's rules: the same packs and `lever.toml` as `lever check`, with the
+/// editor's settings on top.
+pub struct CliRules;
+
+impl lever_lsp::RuleSource for CliRules {
+    fn config_for(&self, file: &Path) -> Option<PathBuf> {
+        load::find_config(file)
+    }
+
+    fn rules(&self, config: Option<&Path>, settings: &lever_lsp::Settings) -> (RuleSet, Vec<lever_core::SourceError>) {
+        let mut errors = Vec::new();
+        let mut cfg = match config.map(load::load_config) {
+            Some(Ok(c)) => c,
+            Some(Err(e)) => {
+                errors.push(e);
+                Config::default_in(std::env::current_dir().unwrap_or_default())
+            }
+            None => Config::default_in(std::env::current_dir().unwrap_or_default()),
+        };
+        for (id, value) in &settings.rules {
+            let rc = cfg.rules.entry(id.clone()).or_default();
+            match value.as_str() {
+                "off" => rc.enabled = Some(false),
+                "on" => rc.enabled = Some(true),
+                sev => match sev.parse() {
+                    Ok(s) => {
+                        rc.enabled = Some(true);
+                        rc.severity = Some(s);
+                    }
+                    Err(e) => {
+                        errors.push(lever_core::SourceError::file("editor settings", format!("lever.rules.{id}: {e}")))
+                    }
+                },
+            }
+        }
+        for pack in &settings.packs {
+            let path = pack.to_string_lossy().into_owned();
+            cfg.packs.push(toml::Spanned::new(0..0, path));
+        }
+        let (set, mut errs) = rule_set(&cfg);
+        errors.append(&mut errs);
+        (set, errors)
+    }
 }

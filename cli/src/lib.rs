@@ -4,7 +4,7 @@
 //! the CLI in-process with [`run`].
 
 mod check;
-mod commands;
+pub mod commands;
 mod printer;
 mod walk;
 
@@ -15,6 +15,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub use check::CheckOutcome;
+pub use commands::CliRules;
 
 /// Exit code: no finding reached `--fail-on`.
 pub const EXIT_OK: u8 = 0;
@@ -116,9 +117,8 @@ pub enum ColorChoice {
 
 /// Runs the program with process arguments and real standard streams.
 pub fn main_with_args(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> u8 {
-    let stdout = io::stdout();
-    let stderr = io::stderr();
-    run(args, &mut stdout.lock(), &mut stderr.lock())
+    // Not locked for the whole run: `lever lsp` writes to stdout from another thread.
+    run(args, &mut io::stdout(), &mut io::stderr())
 }
 
 /// Runs the program, writing the report to `out` and diagnostics to `err`.

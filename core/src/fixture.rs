@@ -107,11 +107,11 @@ pub fn check_fixture(
     result
 }
 
-/// Applies `fixes` to `text` in one pass and returns the new text and how many fixes it
-/// applied. A fix is skipped when its span (first edit to last) overlaps a fix already taken,
-/// so nested rewrites wait for the next pass, made on the re-linted result; a fix with an
-/// edit outside the text or inside a character is skipped too.
-pub fn apply_fixes<'f>(text: &str, fixes: impl Iterator<Item = &'f Fix>) -> (String, usize) {
+/// The fixes that can be applied together in one pass, in order. A fix is left out when its
+/// span (first edit to last) overlaps a fix already taken, so nested rewrites wait for the
+/// next pass on the re-linted result; a fix with an edit outside the text, inside a
+/// character or out of order is left out too.
+pub fn select_fixes<'f>(text: &str, fixes: impl Iterator<Item = &'f Fix>) -> Vec<&'f Fix> {
     let valid = |e: &Edit| {
         e.range.start <= e.range.end
             && e.range.end <= text.len()
@@ -119,7 +119,7 @@ pub fn apply_fixes<'f>(text: &str, fixes: impl Iterator<Item = &'f Fix>) -> (Str
             && text.is_char_boundary(e.range.end)
     };
     let mut spans: Vec<std::ops::Range<usize>> = Vec::new();
-    let mut taken: Vec<&Edit> = Vec::new();
+    let mut taken = Vec::new();
     for fix in fixes {
         let (Some(first), Some(last)) = (fix.edits.first(), fix.edits.last()) else { continue };
         let span = first.range.start..last.range.end.max(first.range.start);
@@ -129,18 +129,26 @@ pub fn apply_fixes<'f>(text: &str, fixes: impl Iterator<Item = &'f Fix>) -> (Str
             continue;
         }
         spans.push(span);
-        taken.extend(&fix.edits);
+        taken.push(fix);
     }
-    taken.sort_by_key(|e| (e.range.start, e.range.end));
+    taken
+}
+
+/// Applies `fixes` to `text` in one pass (see [`select_fixes`]) and returns the new text and
+/// how many fixes it applied.
+pub fn apply_fixes<'f>(text: &str, fixes: impl Iterator<Item = &'f Fix>) -> (String, usize) {
+    let chosen = select_fixes(text, fixes);
+    let mut edits: Vec<&Edit> = chosen.iter().flat_map(|f| f.edits.iter()).collect();
+    edits.sort_by_key(|e| (e.range.start, e.range.end));
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
-    for e in &taken {
+    for e in &edits {
         out.push_str(&text[pos..e.range.start]);
         out.push_str(&e.text);
         pos = e.range.end;
     }
     out.push_str(&text[pos..]);
-    (out, spans.len())
+    (out, chosen.len())
 }
 
 #[cfg(test)]

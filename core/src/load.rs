@@ -75,10 +75,14 @@ pub fn load_pack(dir: &Path) -> (Option<Pack>, Vec<SourceError>) {
 }
 
 /// The nearest `lever.toml` at or above `start` (a file or a directory).
+/// `start` need not exist (an editor's unsaved buffer): then its directory is used.
 pub fn find_config(start: &Path) -> Option<PathBuf> {
-    let start = start.canonicalize().ok()?;
-    let start = if start.is_file() { start.parent()? } else { &start };
-    start.ancestors().map(|d| d.join(CONFIG_FILE)).find(|p| p.is_file())
+    let start = match start.canonicalize() {
+        Ok(p) => p,
+        Err(_) => start.parent()?.canonicalize().ok()?.join(start.file_name()?),
+    };
+    let dir = if start.is_dir() { &start } else { start.parent()? };
+    dir.ancestors().map(|d| d.join(CONFIG_FILE)).find(|p| p.is_file())
 }
 
 /// Reads and parses a config file.

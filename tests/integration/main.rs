@@ -5,6 +5,7 @@ mod cli;
 mod config;
 mod fixtures;
 mod hygiene;
+mod lsp;
 mod packs;
 mod sarif;
 mod suppress;

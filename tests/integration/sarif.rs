@@ -54,7 +54,7 @@ fn sarif_validates_against_the_official_schema() {
     assert_eq!(loc["artifactLocation"]["uri"], "src/a%20b.py");
     assert_eq!(loc["artifactLocation"]["uriBaseId"], "%SRCROOT%");
     // UTF-16 columns: `for` follows `    let s = "é😀"; `: 19 UTF-16 units (18 characters,
-    // 23 bytes), so it starts at column 20.
+    // 22 bytes), so it starts at column 20.
     let region = &results[2]["locations"][0]["physicalLocation"]["region"];
     assert_eq!(region["startLine"], 2);
     assert_eq!(region["startColumn"], 20);

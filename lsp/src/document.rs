@@ -1,0 +1,88 @@
+//! Open documents: text, syntax tree and the last lint, kept in step with the editor's edits.
+
+use std::sync::Arc;
+
+use lever_core::{Finding, Language, RuleSet};
+use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
+use tree_sitter::{InputEdit, Point, Tree};
+
+use crate::position::{Encoding, LineMap};
+
+/// One open document.
+pub struct Document {
+    pub language: Option<Language>,
+    /// The client's version of the text.
+    pub version: i32,
+    /// Bumped on every change and every configuration reload; a lint computed for an older
+    /// generation is dropped.
+    pub generation: u64,
+    pub text: String,
+    pub lines: LineMap,
+    /// The tree of `text`, or of the text before the last edits with those edits applied
+    /// (`Tree::edit`), ready for an incremental reparse. `None` before the first parse.
+    pub tree: Option<Tree>,
+    /// Whether `tree` needs a reparse before it matches `text`.
+    pub stale: bool,
+    /// The last lint: its generation, the rule set it used, and its findings.
+    pub lint: Option<(u64, Arc<RuleSet>, Arc<Vec<Finding>>)>,
+}
+
+impl Document {
+    pub fn new(language: Option<Language>, version: i32, text: String) -> Document {
+        Document {
+            language,
+            version,
+            generation: 0,
+            lines: LineMap::new(&text),
+            text,
+            tree: None,
+            stale: true,
+            lint: None,
+        }
+    }
+
+    /// Applies the client's changes in order. Incremental changes are mirrored on the tree
+    /// with `Tree::edit`; a whole-text change drops the tree.
+    pub fn apply(&mut self, changes: Vec<TextDocumentContentChangeEvent>, enc: Encoding) {
+        for change in changes {
+            match change.range {
+                None => {
+                    self.text = change.text;
+                    self.tree = None;
+                }
+                Some(range) => {
+                    let r = self.lines.byte_range(&self.text, range, enc);
+                    let start_position = point(&self.text, r.start);
+                    let old_end_position = point(&self.text, r.end);
+                    self.text.replace_range(r.clone(), &change.text);
+                    let new_end = r.start + change.text.len();
+                    if let Some(tree) = &mut self.tree {
+                        tree.edit(&InputEdit {
+                            start_byte: r.start,
+                            old_end_byte: r.end,
+                            new_end_byte: new_end,
+                            start_position,
+                            old_end_position,
+                            new_end_position: point(&self.text, new_end),
+                        });
+                    }
+                }
+            }
+            self.lines = LineMap::new(&self.text);
+        }
+        self.stale = true;
+        self.generation += 1;
+    }
+}
+
+/// tree-sitter's point of a byte offset: row, and column in bytes.
+fn point(text: &str, offset: usize) -> Point {
+    let before = &text.as_bytes()[..offset];
+    let row = memchr_count(before);
+    let col = before.iter().rposition(|&b| b == b'\n').map_or(offset, |nl| offset - nl - 1);
+    Point { row, column: col }
+}
+
+fn memchr_count(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
+}
