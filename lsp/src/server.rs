@@ -434,19 +434,13 @@ impl Inner {
         if wants("quickfix") {
             for d in params.context.diagnostics.iter().filter(|d| d.source.as_deref() == Some("lever")) {
                 let Some(NumberOrString::String(rule)) = &d.code else { continue };
-                if let Some(fix) = d.data.as_ref().and_then(|v| v.get("fix")) {
-                    if let Ok(edits) = serde_json::from_value::<Vec<TextEdit>>(fix["edits"].clone()) {
-                        let safe = fix["applicability"] == "safe";
-                        let title = fix["title"].as_str().unwrap_or("Fix").to_string();
-                        actions.push(action(
-                            if safe { title } else { format!("{title} (review the change)") },
-                            CodeActionKind::QUICKFIX,
-                            &uri,
-                            edits,
-                            Some(d.clone()),
-                            safe,
-                        ));
-                    }
+                if let Some(fix) = d.data.as_ref().and_then(|v| v.get("fix"))
+                    && let Ok(edits) = serde_json::from_value::<Vec<TextEdit>>(fix["edits"].clone())
+                {
+                    let safe = fix["applicability"] == "safe";
+                    let title = fix["title"].as_str().unwrap_or("Fix").to_string();
+                    let title = if safe { title } else { format!("{title} (review the change)") };
+                    actions.push(action(title, CodeActionKind::QUICKFIX, &uri, edits, Some(d.clone()), safe));
                 }
                 if rule == suppress::UNUSED_SUPPRESSION {
                     continue;
