@@ -6,12 +6,17 @@
 //! to the parse-only run of the same round, as the research in shared/research recommends.
 //!
 //! Usage: `cargo run --release -p lever-bench -- [CORPUS_DIR] [--runs N]`
+//! Editor latency: `cargo run --release -p lever-bench -- latency [CORPUS_DIR]`
+//! Server memory: `cargo run --release -p lever-bench -- lsp-memory [CORPUS_DIR]` (after
+//! `cargo build --release`, which builds the `lever` binary it starts)
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use lever_core::{Config, Language, Linter, RuleSet, load};
 use rayon::prelude::*;
+
+mod latency;
 
 struct Corpus {
     name: String,
@@ -39,7 +44,8 @@ impl Mode {
 }
 
 fn main() -> anyhow::Result<()> {
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args().skip(1).peekable();
+    let mode = args.next_if(|a| a == "latency" || a == "lsp-memory");
     let mut root = PathBuf::from("bench/corpus");
     let mut runs = 5usize;
     while let Some(a) = args.next() {
@@ -47,6 +53,10 @@ fn main() -> anyhow::Result<()> {
             "--runs" => runs = args.next().unwrap_or_default().parse()?,
             other => root = PathBuf::from(other),
         }
+    }
+    if mode.as_deref() == Some("lsp-memory") {
+        let lever = std::env::current_exe()?.with_file_name("lever");
+        return latency::memory(&root, &lever, 1000);
     }
     anyhow::ensure!(root.is_dir(), "{} not found: run bench/fetch-corpus.sh first", root.display());
     let (pack, errors) = load::builtin_pack();
@@ -58,6 +68,11 @@ fn main() -> anyhow::Result<()> {
     let rules_one = RuleSet::new(std::slice::from_ref(&pack), &config).0.without_prefilter().without_dispatch();
     for set in [&rules, &rules_nopf, &rules_one] {
         set.compile_all();
+    }
+    if mode.as_deref() == Some("latency") {
+        println!("Prefilter off (every edit is matched), 1,000 edits per file:\n");
+        latency::run(&root, &rules_nopf, 1000);
+        return Ok(());
     }
 
     println!("corpus {} · {runs} rounds · rules: {}", root.display(), rules.active().len());

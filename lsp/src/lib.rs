@@ -75,5 +75,7 @@ where
 pub fn run_stdio(source: Arc<dyn RuleSource>) -> std::io::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout(), source));
+    // After `exit`, a blocking read of stdin may still be pending: do not wait for it.
+    runtime.shutdown_background();
     Ok(())
 }

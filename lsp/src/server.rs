@@ -233,11 +233,16 @@ impl LanguageServer for Backend {
         let inner = self.inner.clone();
         guard(&inner.client.clone(), "textDocument/diagnostic", async move {
             let uri = params.text_document.uri;
-            let generation = inner.docs.get(&uri).map(|d| d.generation);
-            let items = match generation {
-                Some(g) => inner.diagnostics(&uri, g).await.map(|(_, d)| d).unwrap_or_default(),
-                None => Vec::new(),
-            };
+            // If the document changes (or the configuration reloads) while we lint, lint the
+            // new state: clients such as Neovim 0.11 will not ask again until the next edit.
+            let mut items = Vec::new();
+            for _ in 0..8 {
+                let Some(generation) = inner.docs.get(&uri).map(|d| d.generation) else { break };
+                if let Some((_, diags)) = inner.diagnostics(&uri, generation).await {
+                    items = diags;
+                    break;
+                }
+            }
             Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
                 RelatedFullDocumentDiagnosticReport {
                     related_documents: None,
@@ -299,13 +304,17 @@ impl Inner {
         self.settings.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
-    /// Asks the client for the `lever` section, then reloads.
+    /// Asks the client for the `lever` section, and reloads if the settings changed.
     async fn fetch_configuration(self: Arc<Self>) {
         let item = ConfigurationItem { scope_uri: None, section: Some("lever".into()) };
-        if let Ok(values) = self.client.configuration(vec![item]).await
-            && let Some(s) = values.first().and_then(Settings::from_json)
+        let Ok(values) = self.client.configuration(vec![item]).await else { return };
+        let Some(s) = values.first().and_then(Settings::from_json) else { return };
         {
-            *self.settings.write().unwrap_or_else(|e| e.into_inner()) = s;
+            let mut current = self.settings.write().unwrap_or_else(|e| e.into_inner());
+            if *current == s {
+                return; // Nothing changed: keep the lints we have.
+            }
+            *current = s;
         }
         self.reload();
     }

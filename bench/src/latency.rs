@@ -1,0 +1,176 @@
+//! Editor latency: a one-character edit in a ~5,000-line file, then incremental reparse and
+//! re-lint, as the language server does per keystroke; and the server's memory with 1,000
+//! open documents.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use lever_core::{Language, Linter, RuleSet};
+use tree_sitter::{InputEdit, Point};
+
+/// The file of `lang` under `root` whose line count is closest to 5,000.
+fn pick(root: &Path, lang: Language) -> Option<(PathBuf, String)> {
+    let mut best: Option<(usize, PathBuf, String)> = None;
+    for e in ignore::WalkBuilder::new(root).standard_filters(false).build().flatten() {
+        if Language::from_path(e.path()) != Some(lang) {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(e.path()) else { continue };
+        let d = text.lines().count().abs_diff(5000);
+        if best.as_ref().is_none_or(|b| d < b.0) {
+            best = Some((d, e.path().to_path_buf(), text));
+        }
+    }
+    best.map(|(_, p, t)| (p, t))
+}
+
+fn point(text: &str, offset: usize) -> Point {
+    let before = &text.as_bytes()[..offset];
+    let row = before.iter().filter(|&&b| b == b'\n').count();
+    let column = before.iter().rposition(|&b| b == b'\n').map_or(offset, |nl| offset - nl - 1);
+    Point { row, column }
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+/// Prints a Markdown table of per-edit latency for each language.
+pub fn run(root: &Path, rules: &RuleSet, edits: usize) {
+    println!(
+        "| language | file | lines | full parse ms | edit + reparse + lint: median ms | p99 ms | max ms | of which lint: median ms | p99 ms |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|");
+    let mut linter = Linter::new();
+    for lang in [Language::Python, Language::Rust, Language::TypeScript] {
+        let Some((path, mut text)) = pick(root, lang) else { continue };
+        let t0 = Instant::now();
+        let mut tree = linter.parse(lang, &text, None, Duration::from_secs(60)).expect("parse");
+        let full = t0.elapsed().as_secs_f64() * 1e3;
+        // Edit sites: the byte after an identifier character followed by a non-identifier one.
+        let bytes = text.as_bytes();
+        let mut sites: Vec<usize> = (1..bytes.len())
+            .filter(|&i| {
+                (bytes[i - 1].is_ascii_alphanumeric()) && !(bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_')
+            })
+            .collect();
+        let mut rng: u64 = 42;
+        let (mut total, mut lint) = (Vec::new(), Vec::new());
+        for _ in 0..edits {
+            rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            // Append a letter to a random identifier: the syntax stays valid, as in typing.
+            let at = sites[(rng >> 33) as usize % sites.len()];
+            for s in sites.iter_mut().filter(|s| **s >= at) {
+                *s += 1;
+            }
+            let start = Instant::now();
+            let start_position = point(&text, at);
+            text.insert(at, 'x');
+            tree.edit(&InputEdit {
+                start_byte: at,
+                old_end_byte: at,
+                new_end_byte: at + 1,
+                start_position,
+                old_end_position: start_position,
+                new_end_position: Point { row: start_position.row, column: start_position.column + 1 },
+            });
+            tree = linter.parse(lang, &text, Some(&tree), Duration::from_secs(60)).expect("reparse");
+            let l0 = Instant::now();
+            let found = linter.lint_tree(rules, lang, &text, &tree).findings.len();
+            std::hint::black_box(found);
+            lint.push(l0.elapsed().as_secs_f64() * 1e3);
+            total.push(start.elapsed().as_secs_f64() * 1e3);
+        }
+        total.sort_by(f64::total_cmp);
+        lint.sort_by(f64::total_cmp);
+        let name = path.strip_prefix(root).unwrap_or(&path).display().to_string();
+        println!(
+            "| {lang} | `{name}` | {} | {full:.1} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} |",
+            text.lines().count(),
+            percentile(&total, 0.5),
+            percentile(&total, 0.99),
+            total[total.len() - 1],
+            percentile(&lint, 0.5),
+            percentile(&lint, 0.99),
+        );
+    }
+}
+
+/// Starts `lever lsp`, opens `count` corpus files, and reports the server's resident memory.
+pub fn memory(root: &Path, lever: &Path, count: usize) -> anyhow::Result<()> {
+    let mut child = Command::new(lever).arg("lsp").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn()?;
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut send = |msg: serde_json::Value| -> std::io::Result<()> {
+        let body = msg.to_string();
+        write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len())?;
+        stdin.flush()
+    };
+    let mut recv = || -> anyhow::Result<serde_json::Value> {
+        let mut len = 0;
+        loop {
+            let mut line = String::new();
+            stdout.read_line(&mut line)?;
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some(n) = line.strip_prefix("Content-Length: ") {
+                len = n.parse()?;
+            }
+        }
+        let mut body = vec![0; len];
+        stdout.read_exact(&mut body)?;
+        Ok(serde_json::from_slice(&body)?)
+    };
+    // A pull client: the server lints on request, so opening costs parse and storage only,
+    // then one pull per document makes it lint and keep every result.
+    send(serde_json::json!({"jsonrpc": "2.0", "id": 0, "method": "initialize",
+        "params": {"capabilities": {"textDocument": {"diagnostic": {}}}}}))?;
+    recv()?;
+    send(serde_json::json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}))?;
+    let rss = |pid: u32| -> u64 {
+        std::fs::read_to_string(format!("/proc/{pid}/status"))
+            .ok()
+            .and_then(|s| {
+                s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+            })
+            .unwrap_or(0)
+    };
+    let before = rss(child.id());
+    let mut files = Vec::new();
+    for e in ignore::WalkBuilder::new(root).standard_filters(false).build().flatten() {
+        if files.len() == count {
+            break;
+        }
+        if Language::from_path(e.path()).is_some()
+            && let Ok(text) = std::fs::read_to_string(e.path())
+        {
+            files.push((e.path().to_path_buf(), text));
+        }
+    }
+    let bytes: usize = files.iter().map(|f| f.1.len()).sum();
+    for (i, (path, text)) in files.iter().enumerate() {
+        let uri = format!("file://{}", path.canonicalize()?.display());
+        send(serde_json::json!({"jsonrpc": "2.0", "method": "textDocument/didOpen",
+            "params": {"textDocument": {"uri": uri, "languageId": "", "version": 1, "text": text}}}))?;
+        send(serde_json::json!({"jsonrpc": "2.0", "id": i + 1, "method": "textDocument/diagnostic",
+            "params": {"textDocument": {"uri": uri}}}))?;
+        // Read the answer before the next request, so neither pipe fills up.
+        while recv()?.get("id") != Some(&serde_json::json!(i + 1)) {}
+    }
+    let after = rss(child.id());
+    println!(
+        "| {} open documents ({:.1} MB of text) | RSS before: {:.1} MiB | after: {:.1} MiB |",
+        files.len(),
+        bytes as f64 / 1e6,
+        before as f64 / 1024.0,
+        after as f64 / 1024.0
+    );
+    let _ = send(serde_json::json!({"jsonrpc": "2.0", "id": 999_999, "method": "shutdown", "params": null}));
+    let _ = send(serde_json::json!({"jsonrpc": "2.0", "method": "exit", "params": null}));
+    let _ = child.wait();
+    Ok(())
+}
