@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use lever_core::incremental::Incremental;
 use lever_core::{Language, Linter, RuleSet};
 use tree_sitter::{InputEdit, Point};
 
@@ -58,6 +59,9 @@ pub fn run(root: &Path, rules: &RuleSet, edits: usize) {
             .collect();
         let mut rng: u64 = 42;
         let (mut total, mut lint, mut reparse) = (Vec::new(), Vec::new(), Vec::new());
+        // As the server does: raw findings follow the edits; re-lints cover edited items.
+        let mut incremental = Incremental::default();
+        incremental.relint(&mut linter, rules, lang, &text, &tree);
         for _ in 0..edits {
             rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             // Append a letter to a random identifier: the syntax stays valid, as in typing.
@@ -76,11 +80,16 @@ pub fn run(root: &Path, rules: &RuleSet, edits: usize) {
                 old_end_position: start_position,
                 new_end_position: Point { row: start_position.row, column: start_position.column + 1 },
             });
+            incremental.edit(at, at, at + 1);
             let p0 = Instant::now();
-            tree = linter.parse(lang, &text, Some(&tree), Duration::from_secs(60)).expect("reparse");
+            let new = linter.parse(lang, &text, Some(&tree), Duration::from_secs(60)).expect("reparse");
+            for r in tree.changed_ranges(&new) {
+                incremental.touch(r.start_byte..r.end_byte);
+            }
+            tree = new;
             reparse.push(p0.elapsed().as_secs_f64() * 1e3);
             let l0 = Instant::now();
-            let found = linter.lint_tree(rules, lang, &text, &tree).findings.len();
+            let found = incremental.relint(&mut linter, rules, lang, &text, &tree).findings.len();
             std::hint::black_box(found);
             lint.push(l0.elapsed().as_secs_f64() * 1e3);
             total.push(start.elapsed().as_secs_f64() * 1e3);

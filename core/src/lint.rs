@@ -149,60 +149,84 @@ impl Linter {
 
     /// Lints an already parsed tree of `text`.
     pub fn lint_tree(&mut self, rules: &RuleSet, lang: Language, text: &str, tree: &Tree) -> FileResult {
-        let compiled = rules.compiled(lang);
-        let mut result = FileResult { parsed: true, ..FileResult::default() };
-        if rules.may_match(lang, text) {
-            let budget_ms = rules.timeout_ms;
-            let mut run = QueryRun {
-                rules,
-                lang,
-                compiled,
-                text,
-                deadline: Instant::now() + Duration::from_millis(budget_ms),
-                timed_out: false,
-                seen: HashSet::new(),
-                findings: Vec::new(),
-            };
-            let Linter { cursor, helper_cursor, .. } = self;
-            let root = tree.root_node();
-            if let Some(query) = &compiled.report {
-                cursor.set_max_start_depth(None);
-                run.query(query, root, cursor, helper_cursor);
-            }
-            if let Some(query) = &compiled.anchored {
-                // One walk over the tree; the query runs only where a pattern can start.
-                cursor.set_max_start_depth(Some(0));
-                let mut walk = root.walk();
-                'walk: loop {
-                    let node = walk.node();
-                    if compiled.dispatch.get(node.kind_id() as usize) == Some(&true) {
-                        run.query(query, node, cursor, helper_cursor);
-                        if run.timed_out {
-                            break;
-                        }
-                    }
-                    if walk.goto_first_child() {
-                        continue;
-                    }
-                    while !walk.goto_next_sibling() {
-                        if !walk.goto_parent() {
-                            break 'walk;
-                        }
-                    }
-                }
-                cursor.set_max_start_depth(None);
-            }
-            if run.timed_out {
-                result.skipped = Some(Skipped::QueryTimeout { budget_ms });
-            }
-            result.findings = run.findings;
-        }
-        suppress::apply(rules, lang, text, tree.root_node(), &mut result.findings);
-        result
-            .findings
-            .sort_by(|a, b| (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule)));
+        let mut result = self.raw_findings(rules, lang, text, tree, None);
+        finish(rules, lang, text, tree, &mut result.findings);
         result
     }
+
+    /// The findings of the report patterns whose matches lie inside `scope` (the whole tree
+    /// when `None`), before suppressions. [`finish`] turns them into a file's findings.
+    pub fn raw_findings(
+        &mut self,
+        rules: &RuleSet,
+        lang: Language,
+        text: &str,
+        tree: &Tree,
+        scope: Option<Range<usize>>,
+    ) -> FileResult {
+        let compiled = rules.compiled(lang);
+        let mut result = FileResult { parsed: true, ..FileResult::default() };
+        if !rules.may_match(lang, text) {
+            return result;
+        }
+        let budget_ms = rules.timeout_ms;
+        let mut run = QueryRun {
+            rules,
+            lang,
+            compiled,
+            text,
+            deadline: Instant::now() + Duration::from_millis(budget_ms),
+            timed_out: false,
+            seen: HashSet::new(),
+            findings: Vec::new(),
+        };
+        let Linter { cursor, helper_cursor, .. } = self;
+        let root = tree.root_node();
+        let scope = scope.unwrap_or(0..usize::MAX);
+        if let Some(query) = &compiled.report {
+            cursor.set_max_start_depth(None);
+            cursor.set_containing_byte_range(scope.clone());
+            run.query(query, root, cursor, helper_cursor);
+            cursor.set_containing_byte_range(0..usize::MAX);
+        }
+        if let Some(query) = &compiled.anchored {
+            // One walk over the tree (or the scope); the query runs only where a pattern
+            // can start.
+            cursor.set_max_start_depth(Some(0));
+            let mut walk = root.walk();
+            'walk: loop {
+                let node = walk.node();
+                let inside = scope.start <= node.start_byte() && node.end_byte() <= scope.end;
+                if inside && compiled.dispatch.get(node.kind_id() as usize) == Some(&true) {
+                    run.query(query, node, cursor, helper_cursor);
+                    if run.timed_out {
+                        break;
+                    }
+                }
+                let overlaps = node.start_byte() < scope.end && scope.start < node.end_byte();
+                if (overlaps || node.start_byte() == node.end_byte()) && walk.goto_first_child() {
+                    continue;
+                }
+                while !walk.goto_next_sibling() {
+                    if !walk.goto_parent() {
+                        break 'walk;
+                    }
+                }
+            }
+            cursor.set_max_start_depth(None);
+        }
+        if run.timed_out {
+            result.skipped = Some(Skipped::QueryTimeout { budget_ms });
+        }
+        result.findings = run.findings;
+        result
+    }
+}
+
+/// Applies suppressions to raw findings and sorts them: the last step of linting a file.
+pub fn finish(rules: &RuleSet, lang: Language, text: &str, tree: &Tree, findings: &mut Vec<Finding>) {
+    suppress::apply(rules, lang, text, tree.root_node(), findings);
+    findings.sort_by(|a, b| (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule)));
 }
 
 /// The state of matching one file.

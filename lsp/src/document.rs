@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use lever_core::incremental::Incremental;
 use lever_core::{Finding, Language, RuleSet};
 use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
 use tree_sitter::{InputEdit, Point, Tree};
@@ -25,6 +26,8 @@ pub struct Document {
     pub stale: bool,
     /// The last lint: its generation, the rule set it used, and its findings.
     pub lint: Option<(u64, Arc<RuleSet>, Arc<Vec<Finding>>)>,
+    /// Raw findings kept in step with edits, so a re-lint covers only the edited items.
+    pub incremental: Incremental,
 }
 
 impl Document {
@@ -38,6 +41,7 @@ impl Document {
             tree: None,
             stale: true,
             lint: None,
+            incremental: Incremental::default(),
         }
     }
 
@@ -49,6 +53,7 @@ impl Document {
                 None => {
                     self.text = change.text;
                     self.tree = None;
+                    self.incremental.reset();
                 }
                 Some(range) => {
                     let r = self.lines.byte_range(&self.text, range, enc);
@@ -56,6 +61,7 @@ impl Document {
                     let old_end_position = point(&self.text, r.end);
                     self.text.replace_range(r.clone(), &change.text);
                     let new_end = r.start + change.text.len();
+                    self.incremental.edit(r.start, r.end, new_end);
                     if let Some(tree) = &mut self.tree {
                         tree.edit(&InputEdit {
                             start_byte: r.start,

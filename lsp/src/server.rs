@@ -327,6 +327,7 @@ impl Inner {
         for uri in uris {
             if let Some(mut doc) = self.docs.get_mut(&uri) {
                 doc.generation += 1;
+                doc.incremental.reset();
             }
             self.schedule(uri);
         }
@@ -390,8 +391,8 @@ impl Inner {
     }
 
     async fn lint(&self, uri: &Uri, generation: u64) -> Option<Arc<Vec<Finding>>> {
-        let (text, tree, language) = {
-            let doc = self.docs.get(uri)?;
+        let (text, tree, language, incremental) = {
+            let mut doc = self.docs.get_mut(uri)?;
             if doc.generation != generation {
                 return None;
             }
@@ -400,20 +401,28 @@ impl Inner {
             {
                 return Some(findings.clone());
             }
-            (doc.text.clone(), doc.tree.clone(), doc.language)
+            // Edits that arrive during this lint go to a fresh state (a full lint next time).
+            (doc.text.clone(), doc.tree.clone(), doc.language, std::mem::take(&mut doc.incremental))
         };
         let rules = self.rules_for(uri).await;
         let enabled = self.settings().enable != Some(false);
+        let mut restored = lever_core::incremental::Incremental::default();
         let findings = match (language, tree) {
             (Some(lang), Some(tree)) if enabled => {
                 let rules = rules.clone();
+                let mut incremental = incremental;
                 let job = tokio::task::spawn_blocking(move || {
                     std::panic::catch_unwind(AssertUnwindSafe(|| {
-                        LINTER.with_borrow_mut(|l| l.lint_tree(&rules, lang, &text, &tree).findings)
+                        let found =
+                            LINTER.with_borrow_mut(|l| incremental.relint(l, &rules, lang, &text, &tree).findings);
+                        (found, incremental)
                     }))
                 });
                 match job.await {
-                    Ok(Ok(findings)) => findings,
+                    Ok(Ok((findings, state))) => {
+                        restored = state;
+                        findings
+                    }
                     _ => {
                         LINTER.with_borrow_mut(|l| *l = Linter::new());
                         self.client.log_message(MessageType::ERROR, "lever: internal error while linting").await;
@@ -430,6 +439,7 @@ impl Inner {
             return None;
         }
         doc.lint = Some((generation, rules, findings.clone()));
+        doc.incremental = restored;
         Some(findings)
     }
 
@@ -539,6 +549,12 @@ fn parse(doc: &mut Document) {
     }
     let old = doc.tree.take();
     doc.tree = LINTER.with_borrow_mut(|l| l.parse(lang, &doc.text, old.as_ref(), Duration::from_secs(2)));
+    // Syntax that changed away from the edits (error recovery can restructure far off).
+    if let (Some(old), Some(new)) = (&old, &doc.tree) {
+        for r in old.changed_ranges(new) {
+            doc.incremental.touch(r.start_byte..r.end_byte);
+        }
+    }
 }
 
 fn language_of(uri: &Uri) -> Option<Language> {

@@ -1,0 +1,148 @@
+//! Re-linting after an edit without re-linting the whole file.
+//!
+//! [`Incremental`] keeps a file's raw findings (before suppressions) and follows the edits:
+//! findings after an edit shift, findings that an edit touches are dropped, and the edited
+//! region is remembered. A re-lint then runs the report patterns only over the top-level
+//! items that contain an edit, merges, and applies suppressions to the whole file, which is
+//! cheap. The fixture-style differential test in `tests/integration/lsp.rs` checks that the
+//! result equals a fresh lint.
+//!
+//! Sound while every report pattern matches inside one top-level item and the language's
+//! patterns all dispatch by node kind; otherwise [`Incremental::relint`] lints everything.
+
+use std::ops::Range;
+
+use tree_sitter::Tree;
+
+use crate::finding::Finding;
+use crate::language::Language;
+use crate::lint::{FileResult, Linter, finish};
+use crate::rules::RuleSet;
+
+/// A file's raw findings, kept in step with edits.
+#[derive(Default)]
+pub struct Incremental {
+    /// `None` until the first full lint, and after anything that invalidates it.
+    raw: Option<Vec<Finding>>,
+    /// The edited region, in current coordinates.
+    dirty: Option<Range<usize>>,
+}
+
+impl Incremental {
+    /// Forgets everything: the next re-lint covers the whole file.
+    pub fn reset(&mut self) {
+        *self = Incremental::default();
+    }
+
+    /// Records that `start..old_end` was replaced by text ending at `new_end`.
+    pub fn edit(&mut self, start: usize, old_end: usize, new_end: usize) {
+        let delta = new_end as isize - old_end as isize;
+        let moved = |x: usize| (x as isize + delta) as usize;
+        if let Some(raw) = &mut self.raw {
+            raw.retain_mut(|f| {
+                let (lo, hi) = envelope(f);
+                if hi < start {
+                    true
+                } else if lo > old_end {
+                    f.range = moved(f.range.start)..moved(f.range.end);
+                    for e in f.fix.iter_mut().flat_map(|fix| fix.edits.iter_mut()) {
+                        e.range = moved(e.range.start)..moved(e.range.end);
+                    }
+                    for r in &mut f.related {
+                        r.range = moved(r.range.start)..moved(r.range.end);
+                    }
+                    true
+                } else {
+                    false
+                }
+            });
+        }
+        self.dirty = Some(match self.dirty.take() {
+            None => start..new_end,
+            Some(d) => {
+                // Bring the old region to current coordinates, then join.
+                let d =
+                    if d.start > old_end { moved(d.start)..moved(d.end) } else { d.start..moved(d.end.max(old_end)) };
+                d.start.min(start)..d.end.max(new_end)
+            }
+        });
+    }
+
+    /// Records a region whose syntax changed without being edited (from
+    /// `Tree::changed_ranges` after a reparse: an unclosed bracket can restructure code far
+    /// from the edit). Findings there are dropped and the region is re-linted.
+    pub fn touch(&mut self, range: Range<usize>) {
+        if let Some(raw) = &mut self.raw {
+            raw.retain(|f| {
+                let (lo, hi) = envelope(f);
+                hi < range.start || lo > range.end
+            });
+        }
+        self.dirty = Some(match self.dirty.take() {
+            None => range,
+            Some(d) => d.start.min(range.start)..d.end.max(range.end),
+        });
+    }
+
+    /// The file's findings for `tree` (the current text, parsed), re-linting only what the
+    /// edits touched when that is sound.
+    pub fn relint(
+        &mut self,
+        linter: &mut Linter,
+        rules: &RuleSet,
+        lang: Language,
+        text: &str,
+        tree: &Tree,
+    ) -> FileResult {
+        let local = rules.compiled(lang).report.is_none();
+        let region = match (&self.raw, &self.dirty) {
+            (Some(_), Some(d)) if local => Some(items_around(tree, d.clone())),
+            (Some(_), None) if local => Some(0..0),
+            _ => None,
+        };
+        let mut result = linter.raw_findings(rules, lang, text, tree, region.clone());
+        if result.skipped.is_some() {
+            self.reset();
+        } else {
+            let mut raw = match (region, self.raw.take()) {
+                (Some(region), Some(mut old)) => {
+                    old.retain(|f| {
+                        let (lo, hi) = envelope(f);
+                        hi < region.start || lo >= region.end || region.is_empty()
+                    });
+                    old.append(&mut result.findings);
+                    old
+                }
+                _ => std::mem::take(&mut result.findings),
+            };
+            raw.sort_by(|a, b| (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule)));
+            result.findings = raw.clone();
+            self.raw = Some(raw);
+            self.dirty = None;
+        }
+        finish(rules, lang, text, tree, &mut result.findings);
+        result
+    }
+}
+
+/// The byte span a finding depends on: its range, its fix's edits and related locations.
+fn envelope(f: &Finding) -> (usize, usize) {
+    let ranges = std::iter::once(&f.range)
+        .chain(f.fix.iter().flat_map(|fix| fix.edits.iter().map(|e| &e.range)))
+        .chain(f.related.iter().map(|r| &r.range));
+    ranges.fold((usize::MAX, 0), |(lo, hi), r| (lo.min(r.start), hi.max(r.end)))
+}
+
+/// The span of the top-level items that intersect `dirty` (or `dirty` itself between them).
+fn items_around(tree: &Tree, dirty: Range<usize>) -> Range<usize> {
+    let root = tree.root_node();
+    let mut cursor = root.walk();
+    let (mut lo, mut hi) = (dirty.start, dirty.end);
+    for child in root.children(&mut cursor) {
+        if child.start_byte() <= dirty.end && dirty.start <= child.end_byte() {
+            lo = lo.min(child.start_byte());
+            hi = hi.max(child.end_byte());
+        }
+    }
+    lo..hi
+}
