@@ -50,13 +50,28 @@ pub fn run(root: &Path, rules: &RuleSet, edits: usize) {
         let t0 = Instant::now();
         let mut tree = linter.parse(lang, &text, None, Duration::from_secs(60)).expect("parse");
         let full = t0.elapsed().as_secs_f64() * 1e3;
-        // Edit sites: the byte after an identifier character followed by a non-identifier one.
-        let bytes = text.as_bytes();
-        let mut sites: Vec<usize> = (1..bytes.len())
-            .filter(|&i| {
-                (bytes[i - 1].is_ascii_alphanumeric()) && !(bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_')
-            })
-            .collect();
+        // Edit sites: the end of every identifier node. Appending a letter there keeps the
+        // syntax valid, as typing a name does (the end of a keyword or a number would not).
+        let mut sites = Vec::new();
+        let top = tree.root_node();
+        let mut walk = top.walk();
+        'walk: loop {
+            let node = walk.node();
+            if node.kind().ends_with("identifier") && node.child_count() == 0 {
+                sites.push(node.end_byte());
+            }
+            if walk.goto_first_child() {
+                continue;
+            }
+            while !walk.goto_next_sibling() {
+                if !walk.goto_parent() {
+                    break 'walk;
+                }
+            }
+        }
+        drop(walk);
+        sites.sort_unstable();
+        sites.dedup();
         let mut rng: u64 = 42;
         let (mut total, mut lint, mut reparse) = (Vec::new(), Vec::new(), Vec::new());
         // As the server does: raw findings follow the edits; re-lints cover edited items.
@@ -64,7 +79,6 @@ pub fn run(root: &Path, rules: &RuleSet, edits: usize) {
         incremental.relint(&mut linter, rules, lang, &text, &tree);
         for _ in 0..edits {
             rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            // Append a letter to a random identifier: the syntax stays valid, as in typing.
             let at = sites[(rng >> 33) as usize % sites.len()];
             for s in sites.iter_mut().filter(|s| **s >= at) {
                 *s += 1;

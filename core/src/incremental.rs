@@ -7,8 +7,10 @@
 //! cheap. The fixture-style differential test in `tests/integration/lsp.rs` checks that the
 //! result equals a fresh lint.
 //!
-//! Sound while every report pattern matches inside one top-level item and the language's
-//! patterns all dispatch by node kind; otherwise [`Incremental::relint`] lints everything.
+//! The region re-linted is the outermost node around the edit whose kind a report pattern
+//! can start at or a fix's `unique-in` names: no finding can depend on the edited text from
+//! outside it. This holds while all of the language's report patterns dispatch by node kind
+//! and no fix looks at the whole file; otherwise [`Incremental::relint`] lints everything.
 
 use std::ops::Range;
 
@@ -94,10 +96,32 @@ impl Incremental {
         text: &str,
         tree: &Tree,
     ) -> FileResult {
-        let local = rules.compiled(lang).report.is_none();
+        let compiled = rules.compiled(lang);
+        let local = compiled.report.is_none();
+        // Node kinds whose nodes a finding can depend on as a whole: where report patterns
+        // start, and where a fix looks for a free name.
+        let mut context = compiled.dispatch.clone();
+        let mut whole_file = false;
+        let grammar = lang.grammar();
+        for fix in compiled.rules.iter().filter_map(|&r| rules.active()[r].rule.fixes.get(&lang)) {
+            for fresh in fix.fresh.values() {
+                match fresh.unique_in.as_str() {
+                    "match" => {}
+                    "file" => whole_file = true,
+                    kind => {
+                        for (id, slot) in context.iter_mut().enumerate() {
+                            if grammar.node_kind_for_id(id as u16) == Some(kind) {
+                                *slot = true;
+                            }
+                        }
+                    }
+                }
+            }
+        }
         let region = match (&self.raw, &self.dirty) {
-            (Some(_), Some(d)) if local => Some(items_around(tree, d.clone())),
-            (Some(_), None) if local => Some(0..0),
+            _ if !local || whole_file => None,
+            (Some(_), Some(d)) => Some(region_around(tree, d.clone(), &context)),
+            (Some(_), None) => Some(0..0),
             _ => None,
         };
         let mut result = linter.raw_findings(rules, lang, text, tree, region.clone());
@@ -131,6 +155,25 @@ fn envelope(f: &Finding) -> (usize, usize) {
         .chain(f.fix.iter().flat_map(|fix| fix.edits.iter().map(|e| &e.range)))
         .chain(f.related.iter().map(|r| &r.range));
     ranges.fold((usize::MAX, 0), |(lo, hi), r| (lo.min(r.start), hi.max(r.end)))
+}
+
+/// The region to re-lint around `dirty`: the outermost enclosing node of a context kind
+/// (no match can then contain the region without being re-linted), or, when `dirty` spans
+/// several top-level items, those items.
+fn region_around(tree: &Tree, dirty: Range<usize>, context: &[bool]) -> Range<usize> {
+    let root = tree.root_node();
+    let Some(node) = root.descendant_for_byte_range(dirty.start, dirty.end).filter(|n| n.id() != root.id()) else {
+        return items_around(tree, dirty);
+    };
+    let mut region = node;
+    let mut n = node;
+    while let Some(p) = n.parent() {
+        if context.get(p.kind_id() as usize) == Some(&true) {
+            region = p;
+        }
+        n = p;
+    }
+    region.start_byte().min(dirty.start)..region.end_byte().max(dirty.end)
 }
 
 /// The span of the top-level items that intersect `dirty` (or `dirty` itself between them).

@@ -351,8 +351,13 @@ async fn incremental_edits_match_a_fresh_parse() {
         "(",
         ")",
         "i",
+        "x",
         "ys",
         "# lever-ignore: index-loop\n",
+        "def g(xs):\n    x = 1\n",
+        "\n    ",
+        "{",
+        "}",
     ];
     for (lang, file, seed) in
         [(Language::Python, "a.py", 7u64), (Language::Rust, "a.rs", 11), (Language::TypeScript, "a.ts", 13)]
@@ -387,19 +392,31 @@ async fn incremental_edits_match_a_fresh_parse() {
             )
             .await;
             let r = c.request("textDocument/diagnostic", json!({"textDocument": {"uri": u}})).await;
-            let got: Vec<(String, Value)> = r["result"]["items"]
+            // Rule, range, and the fix's edits (a fix's free name depends on its context).
+            let got: Vec<(String, Value, Value)> = r["result"]["items"]
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|d| (d["code"].as_str().unwrap().to_string(), d["range"].clone()))
+                .map(|d| {
+                    (d["code"].as_str().unwrap().to_string(), d["range"].clone(), d["data"]["fix"]["edits"].clone())
+                })
                 .collect();
             let map = lever_lsp::LineMap::new(&text);
             let tree = linter.parse(lang, &text, None, Duration::from_secs(10)).unwrap();
-            let want: Vec<(String, Value)> = linter
+            let enc = lever_lsp::Encoding::Utf16;
+            let want: Vec<(String, Value, Value)> = linter
                 .lint_tree(&rules, lang, &text, &tree)
                 .findings
                 .iter()
-                .map(|f| (f.rule.clone(), json!(map.range(&text, f.range.clone(), lever_lsp::Encoding::Utf16))))
+                .map(|f| {
+                    let edits = f.fix.as_ref().map_or(Value::Null, |fix| {
+                        fix.edits
+                            .iter()
+                            .map(|e| json!({"range": map.range(&text, e.range.clone(), enc), "newText": e.text}))
+                            .collect()
+                    });
+                    (f.rule.clone(), json!(map.range(&text, f.range.clone(), enc)), edits)
+                })
                 .collect();
             assert_eq!(got, want, "{file} step {step}: text now:\n{text}");
         }
