@@ -66,6 +66,7 @@ impl Client {
                 _ => Value::Null,
             };
             self.send(json!({"jsonrpc": "2.0", "id": msg["id"], "result": result})).await;
+            self.notifications.push(msg.clone());
         } else if msg.get("method").is_some() {
             self.notifications.push(msg.clone());
         }
@@ -422,4 +423,51 @@ async fn incremental_edits_match_a_fresh_parse() {
         }
         c.shutdown().await;
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fix_all_applies_safe_fixes_and_watchers_are_registered() {
+    // A team rule with a safe fix: `print(` -> `log(`.
+    let t = Tree::new();
+    t.write("team/pack.toml", "name = \"team\"\nversion = \"1\"\n");
+    t.write(
+        "team/rules/no-print/rule.toml",
+        "severity = \"warning\"\nsummary = \"s\"\nmessage = \"use log\"\n\
+         [fix.python]\ntitle = \"Use log\"\napplicability = \"safe\"\nedits = [{ replace = \"@_f\", with = \"log\" }]\n",
+    );
+    t.write("team/rules/no-print/docs.md", "## What it flags\n## Why is this bad?\n## Example\n## How to fix\n");
+    t.write("team/rules/no-print/python.scm", "((call function: (identifier) @_f) @match (#eq? @_f \"print\"))\n");
+    t.write("lever.toml", "packs = [\"team\"]\n");
+    let mut c = Client::start().await;
+    c.initialize(json!({"textDocument": {"diagnostic": {}}, "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}), Value::Null).await;
+    let u = uri(&t, "a.py");
+    // CJK before the call: UTF-16 columns count each as one unit.
+    c.open(&u, "s = \"漢字\"; print(s)\nprint(1)\n").await;
+    let r = c.request("textDocument/diagnostic", json!({"textDocument": {"uri": u}})).await;
+    let items = r["result"]["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2, "{r}");
+    assert_eq!(items[0]["range"]["start"], json!({"line": 0, "character": 10}));
+    let range = json!({"start": {"line": 0, "character": 0}, "end": {"line": 2, "character": 0}});
+    let r = c
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": u}, "range": range, "context": {"diagnostics": [], "only": ["source.fixAll"]}}),
+        )
+        .await;
+    let actions = r["result"].as_array().unwrap();
+    assert_eq!(actions.len(), 1, "{r}");
+    assert_eq!(actions[0]["kind"], "source.fixAll.lever");
+    let edits: Vec<&str> =
+        actions[0]["edit"]["changes"][&u].as_array().unwrap().iter().map(|e| e["newText"].as_str().unwrap()).collect();
+    assert_eq!(edits, ["log", "log"]);
+    // The server asked to watch configs and packs.
+    let reg = loop {
+        if let Some(n) = c.notifications.iter().find(|n| n["method"] == "client/registerCapability") {
+            break n.clone();
+        }
+        c.pump().await;
+    };
+    let watchers = &reg["params"]["registrations"][0]["registerOptions"]["watchers"];
+    assert!(watchers.as_array().unwrap().iter().any(|w| w["globPattern"] == "**/lever.toml"), "{reg}");
+    c.shutdown().await;
 }
