@@ -213,11 +213,7 @@ fn lint_file(linter: &mut Linter, set: &RuleSet, target: &walk::Target, cwd: &Pa
                 }
                 Err(panic) => {
                     *linter = Linter::new();
-                    let what = panic
-                        .downcast_ref::<&str>()
-                        .map(|s| s.to_string())
-                        .or_else(|| panic.downcast_ref::<String>().cloned())
-                        .unwrap_or_default();
+                    let what = lever_core::lint::panic_message(panic.as_ref());
                     (skipped(Skipped::InternalError(what)), None)
                 }
             }

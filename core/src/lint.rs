@@ -76,6 +76,15 @@ pub struct FileResult {
     pub parsed: bool,
 }
 
+/// The message of a caught panic, for reporting it as an internal error.
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
+}
+
 /// Per-thread linting state: one parser per language and two query cursors.
 pub struct Linter {
     parsers: [Option<Parser>; Language::COUNT],

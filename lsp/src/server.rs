@@ -81,11 +81,7 @@ async fn guard<T>(client: &Client, what: &str, body: impl Future<Output = Result
     match AssertUnwindSafe(body).catch_unwind().await {
         Ok(result) => result,
         Err(panic) => {
-            let msg = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
+            let msg = lever_core::lint::panic_message(panic.as_ref());
             client.log_message(MessageType::ERROR, format!("lever: internal error in {what}: {msg}")).await;
             Err(Error::internal_error())
         }
