@@ -39,7 +39,10 @@ impl Incremental {
     /// Records that `start..old_end` was replaced by text ending at `new_end`.
     pub fn edit(&mut self, start: usize, old_end: usize, new_end: usize) {
         let delta = new_end as isize - old_end as isize;
-        let moved = |x: usize| (x as isize + delta) as usize;
+        let moved = |x: usize| (x as isize + delta).max(0) as usize;
+        // Where dropped findings were, in current coordinates: their nodes must be re-linted
+        // even when the region around the edit alone would not reach them.
+        let mut dropped = start..new_end;
         if let Some(raw) = &mut self.raw {
             raw.retain_mut(|f| {
                 let (lo, hi) = envelope(f);
@@ -55,10 +58,13 @@ impl Incremental {
                     }
                     true
                 } else {
+                    let hi = if hi > old_end { moved(hi) } else { hi.min(new_end.max(start)) };
+                    dropped = dropped.start.min(lo)..dropped.end.max(hi);
                     false
                 }
             });
         }
+        let (start, new_end) = (dropped.start, dropped.end);
         self.dirty = Some(match self.dirty.take() {
             None => start..new_end,
             Some(d) => {
@@ -74,10 +80,15 @@ impl Incremental {
     /// `Tree::changed_ranges` after a reparse: an unclosed bracket can restructure code far
     /// from the edit). Findings there are dropped and the region is re-linted.
     pub fn touch(&mut self, range: Range<usize>) {
+        let mut range = range;
         if let Some(raw) = &mut self.raw {
             raw.retain(|f| {
                 let (lo, hi) = envelope(f);
-                hi < range.start || lo > range.end
+                let keep = hi < range.start || lo > range.end;
+                if !keep {
+                    range = range.start.min(lo)..range.end.max(hi);
+                }
+                keep
             });
         }
         self.dirty = Some(match self.dirty.take() {

@@ -1,6 +1,7 @@
 //! Open documents: text, syntax tree and the last lint, kept in step with the editor's edits.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use lever_core::incremental::Incremental;
 use lever_core::{Finding, Language, RuleSet};
@@ -8,6 +9,15 @@ use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
 use tree_sitter::{InputEdit, Point, Tree};
 
 use crate::position::{Encoding, LineMap};
+
+/// Generations are unique across documents, so that a lint started before a close cannot
+/// be taken for one of the document reopened under the same URI.
+static GENERATION: AtomicU64 = AtomicU64::new(1);
+
+/// A fresh generation number.
+pub fn next_generation() -> u64 {
+    GENERATION.fetch_add(1, Ordering::Relaxed)
+}
 
 /// One open document.
 pub struct Document {
@@ -35,7 +45,7 @@ impl Document {
         Document {
             language,
             version,
-            generation: 0,
+            generation: next_generation(),
             lines: LineMap::new(&text),
             text,
             tree: None,
@@ -77,7 +87,7 @@ impl Document {
             self.lines = LineMap::new(&self.text);
         }
         self.stale = true;
-        self.generation += 1;
+        self.generation = next_generation();
     }
 }
 

@@ -43,6 +43,8 @@ struct ClientCaps {
     pull: bool,
     watch_files: bool,
     configuration: bool,
+    /// The client accepts `workspace/diagnostic/refresh` (pull clients re-ask after a reload).
+    refresh: bool,
 }
 
 pub struct Backend {
@@ -58,6 +60,8 @@ struct Inner {
     caps: OnceLock<ClientCaps>,
     /// Load errors already logged, so that each is reported once per configuration.
     logged: Mutex<HashSet<String>>,
+    /// Bumped by every reload: a rule set built before one is not cached.
+    epoch: std::sync::atomic::AtomicU64,
 }
 
 impl Backend {
@@ -71,6 +75,7 @@ impl Backend {
                 settings: RwLock::new(Settings::default()),
                 caps: OnceLock::new(),
                 logged: Mutex::new(HashSet::new()),
+                epoch: std::sync::atomic::AtomicU64::new(0),
             }),
         }
     }
@@ -114,6 +119,12 @@ impl LanguageServer for Backend {
                     .and_then(|d| d.dynamic_registration)
                     .unwrap_or(false),
                 configuration: caps.workspace.as_ref().and_then(|w| w.configuration).unwrap_or(false),
+                refresh: caps
+                    .workspace
+                    .as_ref()
+                    .and_then(|w| w.diagnostics.as_ref())
+                    .and_then(|d| d.refresh_support)
+                    .unwrap_or(false),
             };
             let _ = inner.caps.set(client_caps);
             if let Some(s) = params.initialization_options.as_ref().and_then(Settings::from_json) {
@@ -317,15 +328,22 @@ impl Inner {
 
     /// Drops every cached rule set and re-lints the open documents.
     fn reload(self: &Arc<Self>) {
+        self.epoch.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         self.rule_sets.clear();
         self.logged.lock().unwrap_or_else(|e| e.into_inner()).clear();
         let uris: Vec<Uri> = self.docs.iter().map(|d| d.key().clone()).collect();
         for uri in uris {
             if let Some(mut doc) = self.docs.get_mut(&uri) {
-                doc.generation += 1;
+                doc.generation = crate::document::next_generation();
                 doc.incremental.reset();
             }
             self.schedule(uri);
+        }
+        if self.caps().pull && self.caps().refresh {
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                let _ = client.workspace_diagnostic_refresh().await;
+            });
         }
     }
 
@@ -356,9 +374,13 @@ impl Inner {
         if let Some(set) = self.rule_sets.get(&key) {
             return set.clone();
         }
+        let epoch = self.epoch.load(std::sync::atomic::Ordering::SeqCst);
         let (set, errors) = self.source.rules(key.as_deref(), &self.settings());
         let set = Arc::new(set);
-        self.rule_sets.insert(key, set.clone());
+        // A reload meanwhile may have changed the settings this set was built with.
+        if self.epoch.load(std::sync::atomic::Ordering::SeqCst) == epoch {
+            self.rule_sets.insert(key, set.clone());
+        }
         self.log_errors(errors.iter().map(|e| e.to_string()).collect()).await;
         set
     }

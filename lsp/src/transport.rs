@@ -10,6 +10,21 @@ use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWriteExt, BufRead
 /// The method the server receives in place of a message that was not valid JSON-RPC.
 pub const MALFORMED: &str = "lever/malformedMessage";
 
+fn malformed(reason: &str) -> Vec<u8> {
+    json!({"jsonrpc": "2.0", "method": MALFORMED, "params": {"reason": reason}}).to_string().into_bytes()
+}
+
+/// Whether a message has the shape tower-lsp accepts: version 2.0, an id that is a number, a
+/// string or null, and a method (request, notification) or a result or error (response).
+fn is_jsonrpc(v: &Value) -> bool {
+    let id_ok = v.get("id").is_none_or(|id| id.is_number() || id.is_string() || id.is_null());
+    let kind_ok = match v.get("method") {
+        Some(m) => m.is_string(),
+        None => v.get("id").is_some() && (v.get("result").is_some() || v.get("error").is_some_and(Value::is_object)),
+    };
+    v.get("jsonrpc") == Some(&Value::String("2.0".into())) && id_ok && kind_ok
+}
+
 /// Frames larger than this are read and dropped (the largest real document is far smaller).
 const MAX_FRAME: usize = 512 * 1024 * 1024;
 
@@ -40,19 +55,22 @@ pub async fn sanitize<I: AsyncRead + Unpin>(input: I, mut output: DuplexStream) 
             }
         }
         let Some(length) = length else { continue };
-        let mut body = Vec::new();
-        if (&mut reader).take(length as u64).read_to_end(&mut body).await.is_err() || body.len() < length {
-            return;
-        }
-        let message = match serde_json::from_slice::<Value>(&body) {
-            Ok(Value::Object(_)) if length <= MAX_FRAME => body,
-            Ok(_) | Err(_) => {
-                let reason = match serde_json::from_slice::<Value>(&body) {
-                    Err(e) => e.to_string(),
-                    Ok(_) if length > MAX_FRAME => "message too large".to_string(),
-                    Ok(_) => "not a JSON object".to_string(),
-                };
-                json!({"jsonrpc": "2.0", "method": MALFORMED, "params": {"reason": reason}}).to_string().into_bytes()
+        let message = if length > MAX_FRAME {
+            // Drain the body without keeping it.
+            let mut body = (&mut reader).take(length as u64);
+            if tokio::io::copy(&mut body, &mut tokio::io::sink()).await.is_err() {
+                return;
+            }
+            malformed("message too large")
+        } else {
+            let mut body = Vec::new();
+            if (&mut reader).take(length as u64).read_to_end(&mut body).await.is_err() || body.len() < length {
+                return;
+            }
+            match serde_json::from_slice::<Value>(&body) {
+                Ok(v) if is_jsonrpc(&v) => body,
+                Ok(_) => malformed("not a JSON-RPC 2.0 message"),
+                Err(e) => malformed(&e.to_string()),
             }
         };
         let header = format!("Content-Length: {}\r\n\r\n", message.len());

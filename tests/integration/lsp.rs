@@ -247,6 +247,10 @@ async fn survives_bad_input() {
     c.initialize(pull_caps(), Value::Null).await;
     // Malformed JSON, an unknown method, a change to an unopened document.
     c.send_raw("{not json").await;
+    // JSON that is not JSON-RPC (review finding: tower-lsp would end the session on these).
+    c.send_raw("{\"foo\":1}").await;
+    c.send_raw("{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"shutdown\"}").await;
+    c.send_raw("[1, 2]").await;
     let r = c.request("lever/noSuchMethod", json!({})).await;
     assert_eq!(r["error"]["code"], -32601, "{r}");
     let u = uri(&t, "a.py");
@@ -470,4 +474,28 @@ async fn fix_all_applies_safe_fixes_and_watchers_are_registered() {
     let watchers = &reg["params"]["registrations"][0]["registerOptions"]["watchers"];
     assert!(watchers.as_array().unwrap().iter().any(|w| w["globPattern"] == "**/lever.toml"), "{reg}");
     c.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn edits_next_to_a_finding_and_reopening() {
+    let t = Tree::new();
+    let mut c = Client::start().await;
+    c.initialize(json!({"textDocument": {"diagnostic": {}}}), Value::Null).await;
+    let u = uri(&t, "a.rs");
+    c.open(&u, "fn f(v: &[u8]) { for i in 0..v.len() { g(v[i]); } }\n").await;
+    assert_eq!(pull(&mut c, &u).await.as_array().unwrap().len(), 1);
+    // Review finding: an insertion touching the finding's start dropped it for good.
+    let at = json!({"line": 0, "character": 17});
+    let change = json!({"textDocument": {"uri": u, "version": 2}, "contentChanges": [{"range": {"start": at, "end": at}, "text": "let a = 1;"}]});
+    c.notify("textDocument/didChange", change).await;
+    assert_eq!(pull(&mut c, &u).await.as_array().unwrap().len(), 1);
+    // Closing and reopening with other text starts afresh.
+    c.notify("textDocument/didClose", json!({"textDocument": {"uri": u}})).await;
+    c.open(&u, "fn main() {}\n").await;
+    assert_eq!(pull(&mut c, &u).await, json!([]));
+    c.shutdown().await;
+}
+
+async fn pull(c: &mut Client, uri: &str) -> Value {
+    c.request("textDocument/diagnostic", json!({"textDocument": {"uri": uri}})).await["result"]["items"].clone()
 }
