@@ -65,6 +65,10 @@ pub enum Predicate {
     OnlyUsedAs { var: u32, scope: u32, helper: usize },
     /// `(#has? @scope "helper")` / `(#not-has? …)`: a joined helper match exists inside `@scope`.
     Has { scope: u32, helper: usize, negate: bool },
+    /// `(#has-before? @anchor "helper" "kind"…)` / `(#not-has-before? …)`: inside the nearest
+    /// ancestor of `@anchor` of one of the kinds (else the whole file), a joined helper match
+    /// ends before `@anchor` starts. "A, then B, in the same function, on the same key."
+    HasBefore { anchor: u32, helper: usize, scope_kinds: Vec<u16>, negate: bool },
     /// `(#any-of-setting? @cap "setting")` / `(#not-any-of-setting? …)`: the capture's text is
     /// one of the strings of a list setting.
     AnyOfSetting { capture: u32, values: Vec<String>, negate: bool },
@@ -77,15 +81,17 @@ pub enum Predicate {
 impl Predicate {
     /// Whether the predicate needs a scope of the match (and so cannot be used in a helper).
     fn is_scoped(&self) -> bool {
-        matches!(self, Predicate::OnlyUsedAs { .. } | Predicate::Has { .. })
+        matches!(self, Predicate::OnlyUsedAs { .. } | Predicate::Has { .. } | Predicate::HasBefore { .. })
     }
 }
 
 /// The predicates Lever implements, with their argument shapes, for docs and errors.
-pub const PREDICATES: [(&str, &str); 7] = [
+pub const PREDICATES: [(&str, &str); 9] = [
     ("only-used-as?", "@var @scope \"helper\""),
     ("has?", "@scope \"helper\""),
     ("not-has?", "@scope \"helper\""),
+    ("has-before?", "@anchor \"helper\" \"scope-kind\"…"),
+    ("not-has-before?", "@anchor \"helper\" \"scope-kind\"…"),
     ("any-of-setting?", "@capture \"setting\""),
     ("not-any-of-setting?", "@capture \"setting\""),
     ("preceded-by?", "@capture \"text\""),
@@ -225,6 +231,7 @@ fn analyze(
     dispatch_on: bool,
 ) -> Result<CompiledLanguage, Vec<(usize, SourceError)>> {
     let mut errors: Vec<(usize, SourceError)> = Vec::new();
+    let grammar = lang.grammar();
     let names = query.capture_names();
     let match_capture = query.capture_index_for_name("match");
     let seg_of = |pattern: usize| {
@@ -322,6 +329,35 @@ fn analyze(
                 ("has?" | "not-has?", [Ok(scope), Err(h)]) => helper_named(h)
                     .map(|helper| Predicate::Has { scope: *scope, helper, negate: op == "not-has?" })
                     .ok_or(*h),
+                ("has-before?" | "not-has-before?", [Ok(anchor), Err(h), kinds @ ..])
+                    if kinds.iter().all(|k| k.is_err()) =>
+                {
+                    let mut scope_kinds = Vec::new();
+                    for kind in kinds.iter().filter_map(|k| k.err()) {
+                        let ids: Vec<u16> = (0..grammar.node_kind_count() as u16)
+                            .filter(|&id| grammar.node_kind_is_named(id) && grammar.node_kind_for_id(id) == Some(kind))
+                            .collect();
+                        if ids.is_empty() {
+                            errors.push((
+                                seg.rule,
+                                err_at(
+                                    seg,
+                                    local,
+                                    format!("`#{op}`: `{kind}` is not a node kind of the {lang} grammar"),
+                                ),
+                            ));
+                        }
+                        scope_kinds.extend(ids);
+                    }
+                    helper_named(h)
+                        .map(|helper| Predicate::HasBefore {
+                            anchor: *anchor,
+                            helper,
+                            scope_kinds,
+                            negate: op.starts_with("not-"),
+                        })
+                        .ok_or(*h)
+                }
                 ("preceded-by?" | "not-preceded-by?", [Ok(cap), Err(text)]) => {
                     Ok(Predicate::PrecededBy { capture: *cap, text: text.to_string(), negate: op.starts_with("not-") })
                 }
@@ -458,7 +494,6 @@ fn analyze(
     // rooted at one named node kind run anchored at each node of that kind, found by one
     // cursor walk (cheaper than the query engine's own traversal). The rest run over the
     // whole tree.
-    let grammar = lang.grammar();
     let mut dispatch = vec![false; grammar.node_kind_count()];
     let mut role: Vec<Role> = Vec::with_capacity(patterns.len());
     for (i, p) in patterns.iter().enumerate() {

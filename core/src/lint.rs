@@ -320,6 +320,26 @@ impl<'a, 't> MatchCtx<'a, 't> {
         }
         match pred {
             Predicate::AnyOfSetting { .. } | Predicate::PrecededBy { .. } => unreachable!("local predicates"),
+            Predicate::HasBefore { anchor, helper, scope_kinds, negate } => {
+                let Some(anchor) = self.capture(*anchor) else { return *negate };
+                let mut scope = anchor;
+                while let Some(p) = scope.parent() {
+                    scope = p;
+                    if scope_kinds.contains(&p.kind_id()) {
+                        break;
+                    }
+                }
+                let earlier: Vec<_> = self
+                    .helper_matches(cursor, *helper, scope, None)
+                    .into_iter()
+                    .filter(|m| m.iter().map(|(_, r)| r.end).max().is_some_and(|end| end <= anchor.start_byte()))
+                    .collect();
+                let found = !earlier.is_empty();
+                if found && !negate {
+                    self.joined.extend(earlier);
+                }
+                found != *negate
+            }
             Predicate::Has { scope, helper, negate } => {
                 let Some(scope) = self.capture(*scope) else {
                     return *negate;
@@ -524,7 +544,7 @@ fn local_holds(pred: &Predicate, captures: &[(u32, Node)], text: &str) -> Option
                 .is_some_and(|n| text.get(..n.start_byte()).unwrap_or("").trim_end().ends_with(before.as_str()));
             found != *negate
         }
-        Predicate::OnlyUsedAs { .. } | Predicate::Has { .. } => return None,
+        Predicate::OnlyUsedAs { .. } | Predicate::Has { .. } | Predicate::HasBefore { .. } => return None,
     })
 }
 

@@ -164,3 +164,32 @@ fn helper_predicates_are_evaluated() {
     let err = broken(scm, "");
     assert!(err.contains("`#has?` cannot be used in a helper pattern"), "{err}");
 }
+
+#[test]
+fn has_before_joins_an_earlier_match_in_the_same_scope() {
+    // "A, then B, in the same function, on the same key": a variable assigned an f-string,
+    // then executed.
+    let t = Tree::new();
+    let scm = "((call function: (attribute attribute: (identifier) @_method) arguments: (argument_list . (identifier) @name)) @match\n\
+               (#eq? @_method \"execute\")\n\
+               (#has-before? @name \"dynamic\" \"function_definition\"))\n\
+               ((assignment left: (identifier) @name right: (string (interpolation))) (#set! helper \"dynamic\"))\n";
+    pack(&t, scm, "");
+    t.write(
+        "a.py",
+        "def a(cur, x):\n    q = f\"SELECT * FROM t WHERE id = {x}\"\n    cur.execute(q)\n\n\
+         def b(cur, x):\n    cur.execute(q)\n\n\
+         def c(cur, x):\n    cur.execute(q)\n    q = f\"SELECT {x}\"\n\n\
+         def d(cur):\n    q = \"SELECT 1\"\n    cur.execute(q)\n\n\
+         def e(cur, x):\n    q = f\"SELECT {x}\"\n    cur.execute(other)\n",
+    );
+    let v = t.lever(&["check", "--format", "json"]).json();
+    assert_eq!(findings(&v), [("no-call".to_string(), "a.py".to_string(), 3)]);
+    assert_eq!(v["findings"][0]["message"], "do not call `q`");
+    let err = broken(
+        "((call function: (identifier) @name) @match (#has-before? @name \"h\" \"function_def\"))\n\
+         ((identifier) @name (#set! helper \"h\"))\n",
+        "",
+    );
+    assert!(err.contains("`function_def` is not a node kind of the python grammar"), "{err}");
+}
