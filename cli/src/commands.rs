@@ -35,7 +35,11 @@ pub fn rules(out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
     writeln!(out, "{:<22} {:<8} {:<9} {:<40} summary", "rule", "pack", "severity", "languages")?;
     for rule in set.all_rules() {
         let active = set.active().iter().find(|a| a.rule.id == rule.id);
-        let severity = active.map_or("off".to_string(), |a| a.severity.to_string());
+        let severity = match active {
+            Some(a) => a.severity.to_string(),
+            None if rule.preview => "preview".to_string(),
+            None => "off".to_string(),
+        };
         let langs: Vec<&str> = rule.languages().map(Language::name).collect();
         writeln!(out, "{:<22} {:<8} {:<9} {:<40} {}", rule.id, rule.pack, severity, langs.join(","), rule.summary)?;
     }

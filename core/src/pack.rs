@@ -74,6 +74,9 @@ pub struct Rule {
     pub fixtures: Vec<String>,
     /// The rule's directory, relative to the pack root.
     pub dir: String,
+    /// A preview rule is off unless a config turns it on (`"on"`, a severity, or
+    /// `enabled = true`): for rules whose precision on real code is still being measured.
+    pub preview: bool,
 }
 
 impl Rule {
@@ -192,6 +195,8 @@ struct RuleToml {
     severity: Severity,
     summary: String,
     message: String,
+    #[serde(default)]
+    preview: bool,
     #[serde(default)]
     messages: BTreeMap<String, String>,
     range: Option<String>,
@@ -484,6 +489,7 @@ fn parse_rule(files: &PackFiles, manifest: &PackToml, dir: &str) -> Result<Rule,
         prefilter,
         fixtures,
         dir: base,
+        preview: raw.preview,
     })
 }
 

@@ -73,7 +73,9 @@ impl RuleSet {
                 continue;
             }
             let rc = config.rules.get(&rule.id);
-            if rc.and_then(|rc| rc.enabled) == Some(false) {
+            // Preview rules run only when a config turns them on.
+            let enabled = rc.and_then(|rc| rc.enabled.or(rc.severity.map(|_| true))).unwrap_or(!rule.preview);
+            if !enabled {
                 disabled.push(rule.id.clone());
                 continue;
             }
@@ -194,9 +196,16 @@ impl RuleSet {
     }
 
     /// A rule set holding only the rules `keep` accepts (used by the fixture harness).
+    /// Preview rules that `keep` accepts are included with their defaults.
     pub fn filtered(&self, keep: impl Fn(&str) -> bool) -> RuleSet {
+        let mut rules: Vec<ActiveRule> = self.rules.iter().filter(|r| keep(&r.rule.id)).cloned().collect();
+        for rule in self.all.iter().filter(|r| r.preview && keep(&r.id)) {
+            if !rules.iter().any(|a| a.rule.id == rule.id) {
+                rules.push(ActiveRule { rule: rule.clone(), severity: rule.severity, settings: rule.settings.clone() });
+            }
+        }
         RuleSet {
-            rules: self.rules.iter().filter(|r| keep(&r.rule.id)).cloned().collect(),
+            rules,
             disabled: self.disabled.clone(),
             all: self.all.clone(),
             compiled: Default::default(),

@@ -77,3 +77,17 @@ fn relative_config_paths_and_bare_file_names() {
     t.write("lever.toml", "[rules]\nindex-loop = \"off\"\n");
     assert_eq!(t.lever(&["check", "b.py"]).code, 0);
 }
+
+#[test]
+fn preview_rules_run_only_when_turned_on() {
+    let t = Tree::new();
+    t.write("a.py", "def f(cur, x):\n    cur.execute(f\"SELECT * FROM t WHERE id = {x}\")\n");
+    let v = t.lever(&["check", "--format", "json"]).json();
+    assert_eq!(findings(&v), []);
+    t.write("lever.toml", "[rules]\nunparameterized-sql = \"on\"\n");
+    let run = t.lever(&["check", "--format", "json"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    let v = run.json();
+    assert_eq!(findings(&v), [("unparameterized-sql".to_string(), "a.py".to_string(), 2)]);
+    assert_eq!(v["findings"][0]["severity"], "error");
+}
