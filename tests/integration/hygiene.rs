@@ -34,7 +34,7 @@ fn readme_lists_the_builtin_rules() {
         let row = format!("| `{}` |", rule.id);
         let line = readme.lines().find(|l| l.starts_with(&row));
         assert!(
-            line.is_some_and(|l| (l.ends_with("| available |") || (rule.preview && l.contains("| preview")))),
+            line.is_some_and(|l| l.ends_with("| available |") || (rule.preview && l.contains("| preview"))),
             "README rules table: {} is not listed as available",
             rule.id
         );
