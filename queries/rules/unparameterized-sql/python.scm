@@ -17,7 +17,8 @@
         operator: "+"
         right: [(identifier) (call) (attribute) (subscript)])] @sql)) @match
  (#any-of-setting? @sink "python-sinks")
- (#eq? @_format "format"))
+ (#eq? @_format "format")
+ (#has? @sql "unsafe-value"))
 
 ; A variable that holds such a string, assigned (or extended) earlier in the same function.
 ((call
@@ -41,3 +42,54 @@
    operator: "+="
    right: [(identifier) (call) (attribute) (subscript) (string (interpolation)) (binary_operator)])
  (#set! helper "dynamic"))
+
+; A value formatted into the string that is not known to be safe: anything but a call of a
+; quoting or conversion function (`quote_name(t)`, `int(n)`: the `python-safe-calls`
+; setting). Identifiers cannot be parameters; quoting them is the documented way.
+((interpolation expression: [(identifier) (attribute) (subscript) (binary_operator) (conditional_expression)])
+ (#set! helper "unsafe-value"))
+((interpolation expression: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]))
+ (#not-any-of-setting? @_fn "python-safe-calls")
+ (#set! helper "unsafe-value"))
+((binary_operator
+   operator: ["%" "+"]
+   right: [(identifier) (attribute) (subscript) (binary_operator) (conditional_expression)])
+ (#set! helper "unsafe-value"))
+((binary_operator
+   left: [(identifier) (attribute) (subscript)]
+   operator: "+")
+ (#set! helper "unsafe-value"))
+((binary_operator
+   operator: ["%" "+"]
+   right: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]))
+ (#not-any-of-setting? @_fn "python-safe-calls")
+ (#set! helper "unsafe-value"))
+((binary_operator
+   left: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)])
+   operator: "+")
+ (#not-any-of-setting? @_fn "python-safe-calls")
+ (#set! helper "unsafe-value"))
+((binary_operator
+   operator: "%"
+   right: [(tuple [(identifier) (attribute) (subscript) (binary_operator)])
+           (dictionary (pair value: [(identifier) (attribute) (subscript) (binary_operator)]))])
+ (#set! helper "unsafe-value"))
+((binary_operator
+   operator: "%"
+   right: [(tuple (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]))
+           (dictionary (pair value: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)])))])
+ (#not-any-of-setting? @_fn "python-safe-calls")
+ (#set! helper "unsafe-value"))
+((call
+   function: (attribute object: (string) attribute: (identifier) @_format)
+   arguments: (argument_list [(identifier) (attribute) (subscript) (binary_operator)
+                              (keyword_argument value: [(identifier) (attribute) (subscript) (binary_operator)])]))
+ (#eq? @_format "format")
+ (#set! helper "unsafe-value"))
+((call
+   function: (attribute object: (string) attribute: (identifier) @_format)
+   arguments: (argument_list [(call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)])
+                              (keyword_argument value: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]))]))
+ (#eq? @_format "format")
+ (#not-any-of-setting? @_fn "python-safe-calls")
+ (#set! helper "unsafe-value"))
