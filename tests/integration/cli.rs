@@ -14,11 +14,17 @@ fn examples_show_index_loop_in_all_three_languages() {
     let run = lever_in(&repo(), &["check", "examples", "--format", "json"]);
     assert_eq!(run.code, 1, "{run:?}");
     let found = findings(&run.json());
-    let files: Vec<&str> = found.iter().map(|(_, p, _)| p.as_str()).collect();
-    assert!(found.iter().all(|(r, _, _)| r == "index-loop"), "{found:?}");
+    let of = |rule: &str, ext: &str| found.iter().any(|(r, p, _)| r == rule && p.ends_with(ext));
     for ext in [".py", ".rs", ".ts", ".tsx", ".js"] {
-        assert!(files.iter().any(|f| f.ends_with(ext)), "no {ext} finding in {files:?}");
+        assert!(of("index-loop", ext), "no index-loop finding in a {ext} file: {found:?}");
     }
+    // examples/lever.toml turns on the preview rule.
+    for ext in [".py", ".rs", ".ts"] {
+        assert!(of("unparameterized-sql", ext), "no unparameterized-sql finding in a {ext} file: {found:?}");
+    }
+    assert!(found.iter().all(|(r, _, _)| r == "index-loop" || r == "unparameterized-sql"), "{found:?}");
+    // The parameterized queries beside them are not flagged.
+    assert!(!found.iter().any(|(_, p, l)| p == "examples/python/users.py" && *l != 7), "{found:?}");
     // The loops that need their index are not flagged.
     assert!(!found.contains(&("index-loop".into(), "examples/python/reports.py".into(), 22)), "{found:?}");
     assert!(!found.contains(&("index-loop".into(), "examples/rust/src/lib.rs".into(), 19)), "{found:?}");
