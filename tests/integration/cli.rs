@@ -22,7 +22,9 @@ fn examples_show_index_loop_in_all_three_languages() {
     for ext in [".py", ".rs", ".ts"] {
         assert!(of("unparameterized-sql", ext), "no unparameterized-sql finding in a {ext} file: {found:?}");
     }
-    assert!(found.iter().all(|(r, _, _)| r == "index-loop" || r == "unparameterized-sql"), "{found:?}");
+    assert!(of("unescaped-template", ".ts"), "no unescaped-template finding: {found:?}");
+    let known = ["index-loop", "unparameterized-sql", "unescaped-template"];
+    assert!(found.iter().all(|(r, _, _)| known.contains(&r.as_str())), "{found:?}");
     // The parameterized queries beside them are not flagged.
     assert!(!found.iter().any(|(_, p, l)| p == "examples/python/users.py" && *l != 7), "{found:?}");
     // The loops that need their index are not flagged.

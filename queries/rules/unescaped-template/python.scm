@@ -1,0 +1,21 @@
+; A dynamic value marked as safe HTML, or rendered as a template: Markup(f"…"),
+; mark_safe(html), SafeString(x), render_template_string(source).
+((call
+   function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
+   arguments: (argument_list
+     .
+     [(identifier) (attribute) (subscript) (string (interpolation)) (binary_operator)
+      (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)])] @value)) @match
+ (#any-of-setting? @sink "python-sinks")
+ (#not-any-of-setting? @_fn "safe-calls"))
+
+; A Jinja2 environment with autoescaping switched off (or left at Jinja2's default, off).
+((call
+   function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
+   arguments: (argument_list) @_args) @match
+ (#eq? @sink "Environment")
+ (#not-has? @_args "autoescape-on"))
+
+((keyword_argument name: (identifier) @_name value: [(true) (call) (identifier) (attribute)])
+ (#eq? @_name "autoescape")
+ (#set! helper "autoescape-on"))

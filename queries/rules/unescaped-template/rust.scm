@@ -1,0 +1,24 @@
+; maud's PreEscaped with a value that is not a literal: PreEscaped(user_html).
+((call_expression
+   function: [(identifier) @sink (scoped_identifier name: (identifier) @sink)]
+   arguments: (arguments . [(identifier) (field_expression) (call_expression) (macro_invocation) (reference_expression)] @value)) @match
+ (#eq? @sink "PreEscaped")
+ (#not-has? @value "literal-string"))
+
+; The same inside maud's html! macro, where the tree shows tokens: (PreEscaped(body)).
+((token_tree
+   (identifier) @sink
+   .
+   (token_tree . [(identifier) (token_tree)] @value .)) @match
+ (#eq? @sink "PreEscaped"))
+
+; `"<br>".to_string()` and friends are literals.
+((call_expression function: (field_expression value: (string_literal)))
+ (#set! helper "literal-string"))
+
+; axum's Html with a string built by format!: Html(format!("<h1>{}</h1>", name)).
+((call_expression
+   function: [(identifier) @sink (scoped_identifier name: (identifier) @sink)]
+   arguments: (arguments . (macro_invocation macro: (identifier) @_format) @value)) @match
+ (#eq? @sink "Html")
+ (#eq? @_format "format"))
