@@ -48,9 +48,12 @@ fn main() -> anyhow::Result<()> {
     let mode = args.next_if(|a| a == "latency" || a == "lsp-memory");
     let mut root = PathBuf::from("bench/corpus");
     let mut runs = 5usize;
+    let mut all_rules = false;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--runs" => runs = args.next().unwrap_or_default().parse()?,
+            // Preview rules too, as a config that turns them all on would run.
+            "--all-rules" => all_rules = true,
             other => root = PathBuf::from(other),
         }
     }
@@ -63,9 +66,13 @@ fn main() -> anyhow::Result<()> {
     anyhow::ensure!(errors.is_empty(), "built-in pack errors: {errors:?}");
     let pack = pack.expect("built-in pack");
     let config = Config::default_in(".".into());
-    let rules = RuleSet::new(std::slice::from_ref(&pack), &config).0;
-    let rules_nopf = RuleSet::new(std::slice::from_ref(&pack), &config).0.without_prefilter();
-    let rules_one = RuleSet::new(std::slice::from_ref(&pack), &config).0.without_prefilter().without_dispatch();
+    let make = || {
+        let set = RuleSet::new(std::slice::from_ref(&pack), &config).0;
+        if all_rules { set.filtered(|_| true) } else { set }
+    };
+    let rules = make();
+    let rules_nopf = make().without_prefilter();
+    let rules_one = make().without_prefilter().without_dispatch();
     for set in [&rules, &rules_nopf, &rules_one] {
         set.compile_all();
     }

@@ -39,3 +39,17 @@
  (#eq? @sink "dangerouslySetInnerHTML")
  (#eq? @_key "__html")
  (#not-any-of-setting? @_fn "safe-calls"))
+; Express: res.send(`<p>${name}</p>`) and res.write("<p>" + name), HTML by its leading tag.
+((call_expression
+   function: (member_expression object: (identifier) @_res property: (property_identifier) @sink)
+   arguments: (arguments . [(template_string (template_substitution)) (binary_expression left: (string))] @value)) @match
+ (#any-of? @_res "res" "response" "reply")
+ (#any-of? @sink "send" "write" "end")
+ (#match? @value "^[`'\"]\\s*<[a-zA-Z!]"))
+
+; Handlebars with escaping switched off: Handlebars.compile(source, { noEscape: true }).
+((call_expression
+   function: (member_expression property: (property_identifier) @sink)
+   arguments: (arguments (_) (object (pair key: (property_identifier) @_key value: (true)) @value))) @match
+ (#eq? @sink "compile")
+ (#eq? @_key "noEscape"))

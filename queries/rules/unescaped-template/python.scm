@@ -19,3 +19,11 @@
 ((keyword_argument name: (identifier) @_name value: [(true) (call) (identifier) (attribute)])
  (#eq? @_name "autoescape")
  (#set! helper "autoescape-on"))
+
+; A view answering with HTML built by formatting: HttpResponse(f"<p>{name}</p>"),
+; return f"<h1>{title}</h1>" from a Flask route.
+((call
+   function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
+   arguments: (argument_list . [(string (interpolation)) (binary_operator left: (string)) (call function: (attribute object: (string)))] @value)) @match
+ (#eq? @sink "HttpResponse")
+ (#match? @value "^[rbuf]*['\"]{1,3}\\s*<[a-zA-Z!]"))

@@ -22,3 +22,18 @@
    arguments: (arguments . (macro_invocation macro: (identifier) @_format) @value)) @match
  (#eq? @sink "Html")
  (#eq? @_format "format"))
+
+; handlebars-rust with escaping switched off: hb.register_escape_fn(no_escape).
+((call_expression
+   function: (field_expression field: (field_identifier) @sink)
+   arguments: (arguments . [(identifier) (scoped_identifier)] @value)) @match
+ (#eq? @sink "register_escape_fn")
+ (#match? @value "no_escape$"))
+
+; Tera with autoescaping switched off for every extension: tera.autoescape_on(vec![]).
+((call_expression
+   function: (field_expression field: (field_identifier) @sink)
+   arguments: (arguments . (macro_invocation macro: (identifier) @_vec (token_tree) @value))) @match
+ (#eq? @sink "autoescape_on")
+ (#eq? @_vec "vec")
+ (#eq? @value "[]"))
