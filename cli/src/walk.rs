@@ -25,8 +25,10 @@ pub fn files(root: &Path, config: &Config) -> Vec<Target> {
     }
     let mut out = Vec::new();
     // A pack's fixtures hold hazards on purpose: `lever test` checks them, `check` skips them.
-    let walker =
-        ignore::WalkBuilder::new(root).require_git(false).filter_entry(|e| !is_pack_fixtures(e.path())).build();
+    let walker = ignore::WalkBuilder::new(root)
+        .require_git(false)
+        .filter_entry(|e| !is_pack_fixtures(e.path()) && !is_default_excluded(e.path()))
+        .build();
     for entry in walker.flatten() {
         if !entry.file_type().is_some_and(|t| t.is_file()) {
             continue;
@@ -42,6 +44,15 @@ pub fn files(root: &Path, config: &Config) -> Vec<Target> {
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
     out
+}
+
+/// Directories and files that are never the project's own source, skipped when walking
+/// (as ruff and ESLint do): installed dependencies, virtual environments, minified bundles.
+const EXCLUDED_DIRS: [&str; 5] = ["node_modules", ".venv", "venv", "__pycache__", "site-packages"];
+
+fn is_default_excluded(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return false };
+    EXCLUDED_DIRS.contains(&name) || name.ends_with(".min.js") || name.ends_with(".min.mjs")
 }
 
 /// Whether `dir` is `<pack>/rules/<rule>/fixtures` of a pack (a directory with pack.toml).

@@ -142,6 +142,9 @@ fn gitignore_and_hidden_files_are_respected_but_named_files_are_linted() {
     t.write(".gitignore", "generated/\n");
     t.write("generated/out.py", LOOP_PY);
     t.write(".hidden/x.py", LOOP_PY);
+    t.write("node_modules/pkg/index.js", "for (let i = 0; i < a.length; i++) { f(a[i]); }\n");
+    t.write("venv/lib/x.py", LOOP_PY);
+    t.write("static/app.min.js", "for (let i = 0; i < a.length; i++) { f(a[i]); }\n");
     t.write("src/app.py", LOOP_PY);
     let v = t.lever(&["check", "--format", "json"]).json();
     let paths: Vec<String> = findings(&v).into_iter().map(|(_, p, _)| p).collect();
