@@ -27,13 +27,31 @@
  (#any-of-setting? @sink "python-sinks")
  (#has-before? @sql "dynamic" "function_definition"))
 
-((assignment
-   left: (identifier) @sql
-   right: [(string (interpolation))
-           (binary_operator left: (string) operator: "%")
-           (call function: (attribute object: (string) attribute: (identifier) @_format))
-           (binary_operator left: (string) operator: "+" right: [(identifier) (call) (attribute) (subscript)])
-           (binary_operator left: [(identifier) (call) (attribute) (subscript)] operator: "+" right: (string))])
+; The assignments that make a variable hold SQL built from a value that is not known to be
+; safe (the same shapes as above, each with its unsafe part).
+((assignment left: (identifier) @sql right: (string (interpolation expression: [(identifier) (attribute) (subscript) (binary_operator) (conditional_expression)])))
+ (#set! helper "dynamic"))
+((assignment left: (identifier) @sql right: (string (interpolation expression: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]))))
+ (#not-any-of-setting? @_fn "python-safe-calls")
+ (#set! helper "dynamic"))
+((assignment left: (identifier) @sql right: (binary_operator left: (string) operator: "%" right: [(identifier) (attribute) (subscript)]))
+ (#set! helper "dynamic"))
+((assignment left: (identifier) @sql right: (binary_operator left: (string) operator: "%" right: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)])))
+ (#not-any-of-setting? @_fn "python-safe-calls")
+ (#set! helper "dynamic"))
+((assignment left: (identifier) @sql right: (binary_operator left: (string) operator: "%" right: [(tuple [(identifier) (attribute) (subscript)]) (dictionary (pair value: [(identifier) (attribute) (subscript)]))]))
+ (#set! helper "dynamic"))
+((assignment left: (identifier) @sql right: (binary_operator left: (string) operator: "%" right: [(tuple (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)])) (dictionary (pair value: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)])))]))
+ (#not-any-of-setting? @_fn "python-safe-calls")
+ (#set! helper "dynamic"))
+((assignment left: (identifier) @sql right: (binary_operator left: (string) operator: "+" right: [(identifier) (attribute) (subscript)]))
+ (#set! helper "dynamic"))
+((assignment left: (identifier) @sql right: (binary_operator left: [(identifier) (attribute) (subscript)] operator: "+" right: (string)))
+ (#set! helper "dynamic"))
+((assignment left: (identifier) @sql right: (binary_operator left: (string) operator: "+" right: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)])))
+ (#not-any-of-setting? @_fn "python-safe-calls")
+ (#set! helper "dynamic"))
+((assignment left: (identifier) @sql right: (call function: (attribute object: (string) attribute: (identifier) @_format) arguments: (argument_list [(identifier) (attribute) (subscript)])))
  (#eq? @_format "format")
  (#set! helper "dynamic"))
 
