@@ -72,8 +72,6 @@ pub struct FileResult {
     /// Sorted by position.
     pub findings: Vec<Finding>,
     pub skipped: Option<Skipped>,
-    /// Whether the file was parsed at all (the prefilter can rule a file out without parsing).
-    pub parsed: bool,
 }
 
 /// The message of a caught panic, for reporting it as an internal error.
@@ -174,7 +172,7 @@ impl Linter {
         scope: Option<Range<usize>>,
     ) -> FileResult {
         let compiled = rules.compiled(lang);
-        let mut result = FileResult { parsed: true, ..FileResult::default() };
+        let mut result = FileResult::default();
         if !rules.may_match(lang, text) {
             return result;
         }
