@@ -120,17 +120,19 @@ pub fn compile(lang: Language, rules: &[ActiveRule], dispatch: bool) -> (Compile
         }
         let mut combined = String::new();
         let mut segments = Vec::new();
+        // One segment per query file; a rule may have several files for one language.
         for &r in &candidates {
-            let q = rules[r].rule.queries.iter().find(|q| q.language == lang).expect("filtered above");
-            segments.push(Segment {
-                start_byte: combined.len(),
-                start_row: combined.matches('\n').count(),
-                rule: r,
-                file: &q.file,
-                text: &q.text,
-            });
-            combined.push_str(&q.text);
-            combined.push('\n');
+            for q in rules[r].rule.queries.iter().filter(|q| q.language == lang) {
+                segments.push(Segment {
+                    start_byte: combined.len(),
+                    start_row: combined.matches('\n').count(),
+                    rule: r,
+                    file: &q.file,
+                    text: &q.text,
+                });
+                combined.push_str(&q.text);
+                combined.push('\n');
+            }
         }
         let query =
             match Query::new(&grammar, &combined) {
@@ -421,8 +423,11 @@ fn analyze(
 
     // Captures must be used: quoted in a message or fix, a predicate argument, a join key
     // between a report and a helper pattern, `@match`, or private (`@_name`).
-    for seg in segments {
+    // Once per rule: the checks look at all of its files for this language.
+    let first_segments = segments.iter().enumerate().filter(|(i, s)| *i == 0 || segments[i - 1].rule != s.rule);
+    for (_, seg) in first_segments {
         let rule = &rules[seg.rule];
+        let rule_segments: Vec<&Segment> = segments.iter().filter(|s| s.rule == seg.rule).collect();
         let report = report_caps.get(&seg.rule).cloned().unwrap_or_default();
         let helper = helper_caps.get(&seg.rule).cloned().unwrap_or_default();
         let mut used = referenced.get(&seg.rule).cloned().unwrap_or_default();
@@ -467,10 +472,11 @@ fn analyze(
             if name == "match" || name.starts_with('_') || joined || used.contains(&c) {
                 continue;
             }
-            let local = find_capture(seg.text, name).unwrap_or(0);
+            let (at_seg, local) =
+                rule_segments.iter().find_map(|s| find_capture(s.text, name).map(|at| (*s, at))).unwrap_or((seg, 0));
             errors.push((
                 seg.rule,
-                err_at(seg, local, format!("capture `@{name}` is not used")).with_help(format!(
+                err_at(at_seg, local, format!("capture `@{name}` is not used")).with_help(format!(
                     "quote it in the message as {{{name}}}, use it in a predicate, or rename it `@_{name}`"
                 )),
             ));
@@ -482,7 +488,7 @@ fn analyze(
     }
 
     let mut rule_ids: Vec<usize> = segments.iter().map(|s| s.rule).collect();
-    rule_ids.dedup();
+    rule_ids.dedup(); // Segments of one rule are adjacent.
     let prefilter = rule_ids
         .iter()
         .map(|&r| rules[r].rule.prefilter.get(&lang).cloned())

@@ -80,12 +80,18 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// The languages the rule has queries for, each once.
     pub fn languages(&self) -> impl Iterator<Item = Language> + '_ {
-        self.queries.iter().map(|q| q.language)
+        // `queries` is grouped by language: skip repeats of the previous one.
+        self.queries
+            .iter()
+            .enumerate()
+            .filter(|(i, q)| *i == 0 || self.queries[i - 1].language != q.language)
+            .map(|(_, q)| q.language)
     }
 }
 
-/// One `.scm` file of a rule, for one language.
+/// One `.scm` file of a rule, for one language (a language may have several).
 #[derive(Clone, Debug)]
 pub struct RuleQuery {
     pub language: Language,
@@ -203,11 +209,28 @@ struct RuleToml {
     #[serde(default)]
     settings: BTreeMap<String, toml::Value>,
     #[serde(default)]
-    queries: BTreeMap<String, String>,
+    queries: BTreeMap<String, QueryFiles>,
     #[serde(default)]
     prefilter: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     fix: BTreeMap<String, FixToml>,
+}
+
+/// `[queries] tsx = "javascript.scm"` or `tsx = ["common.scm", "jsx.scm"]`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum QueryFiles {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl QueryFiles {
+    fn list(&self) -> Vec<String> {
+        match self {
+            QueryFiles::One(f) => vec![f.clone()],
+            QueryFiles::Many(fs) => fs.clone(),
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -333,8 +356,10 @@ fn parse_rule(files: &PackFiles, manifest: &PackToml, dir: &str) -> Result<Rule,
     }
 
     // Query files: `<language>.scm` by convention; `typescript.scm` also serves TSX unless
-    // the rule has its own `tsx.scm`; `[queries]` maps a language to any file.
-    let mut query_files: BTreeMap<Language, String> = BTreeMap::new();
+    // the rule has its own `tsx.scm`; `[queries]` maps a language to any file or files (a
+    // part shared by several languages, plus a part for one of them).
+    let mapped: Vec<String> = raw.queries.values().flat_map(QueryFiles::list).collect();
+    let mut query_files: BTreeMap<Language, Vec<String>> = BTreeMap::new();
     for key in files.files.keys() {
         let Some(name) = key.strip_prefix(&format!("{base}/")) else {
             continue;
@@ -347,19 +372,19 @@ fn parse_rule(files: &PackFiles, manifest: &PackToml, dir: &str) -> Result<Rule,
         }
         match Language::from_name(stem) {
             Some(lang) => {
-                query_files.insert(lang, name.to_string());
+                query_files.insert(lang, vec![name.to_string()]);
             }
-            None if raw.queries.values().any(|f| f == name) => {}
+            None if mapped.iter().any(|f| f == name) => {}
             None => errors.push(
                 SourceError::file(files.display(key), format!("`{name}` is not named after a language"))
                     .with_help("name query files rust.scm, python.scm, typescript.scm, tsx.scm or javascript.scm, or map them in rule.toml [queries]"),
             ),
         }
     }
-    for (lang_name, file) in &raw.queries {
+    for (lang_name, list) in &raw.queries {
         match Language::from_name(lang_name) {
             Some(lang) => {
-                query_files.insert(lang, file.clone());
+                query_files.insert(lang, list.list());
             }
             None => errors.push(at(lang_name, format!("unknown language `{lang_name}` in [queries]"))),
         }
@@ -369,14 +394,16 @@ fn parse_rule(files: &PackFiles, manifest: &PackToml, dir: &str) -> Result<Rule,
         query_files.entry(Language::Tsx).or_insert(ts);
     }
     let mut queries = Vec::new();
-    for (language, file) in &query_files {
-        let rel = format!("{base}/{file}");
-        match files.text(&rel) {
-            Ok(Some(text)) => {
-                queries.push(RuleQuery { language: *language, file: files.display(&rel), text: text.to_string() })
+    for (language, list) in &query_files {
+        for file in list {
+            let rel = format!("{base}/{file}");
+            match files.text(&rel) {
+                Ok(Some(text)) => {
+                    queries.push(RuleQuery { language: *language, file: files.display(&rel), text: text.to_string() })
+                }
+                Ok(None) => errors.push(at(file, format!("query file `{file}` not found"))),
+                Err(e) => errors.push(e),
             }
-            Ok(None) => errors.push(at(file, format!("query file `{file}` not found"))),
-            Err(e) => errors.push(e),
         }
     }
     if queries.is_empty() {

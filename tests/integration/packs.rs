@@ -193,3 +193,21 @@ fn has_before_joins_an_earlier_match_in_the_same_scope() {
     );
     assert!(err.contains("`function_def` is not a node kind of the python grammar"), "{err}");
 }
+
+#[test]
+fn a_language_can_take_several_query_files() {
+    let t = Tree::new();
+    pack(&t, "", "[queries]\npython = [\"calls.scm\", \"more.scm\"]\n");
+    std::fs::remove_file(t.path().join("team/rules/no-call/python.scm")).unwrap();
+    t.write("team/rules/no-call/calls.scm", "((call function: (identifier) @name) @match (#eq? @name \"print\"))\n");
+    t.write("team/rules/no-call/more.scm", "((call function: (identifier) @name) @match (#eq? @name \"log\"))\n");
+    t.write("a.py", PRINT_PY);
+    let v = t.lever(&["check", "--format", "json"]).json();
+    let lines: Vec<u64> = findings(&v).into_iter().map(|(_, _, l)| l).collect();
+    assert_eq!(lines, [1, 2]);
+    // An error in the second file names that file.
+    t.write("team/rules/no-call/more.scm", "((call function: (identifer)) @match)\n");
+    let run = t.lever(&["check"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("team/rules/no-call/more.scm:1:19: invalid node type `identifer`"), "{run:?}");
+}
