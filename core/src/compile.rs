@@ -39,6 +39,10 @@ pub struct CompiledLanguage {
     pub private: Vec<bool>,
     /// When every rule has a prefilter: the file must contain one of these strings.
     pub prefilter: Option<Vec<String>>,
+    /// For re-linting only part of a file ([`crate::incremental`]), by node kind id: the kinds
+    /// whose nodes a finding can depend on as a whole (where report patterns start, and where
+    /// a fix looks for a free name). `None` when a finding can depend on the whole file.
+    pub relint_context: Option<Vec<bool>>,
 }
 
 /// What the engine knows about one pattern.
@@ -198,6 +202,7 @@ impl CompiledLanguage {
             match_capture: 0,
             private: Vec::new(),
             prefilter: None,
+            relint_context: None,
         }
     }
 
@@ -538,7 +543,9 @@ fn analyze(
         }
         Some(q)
     };
+    let relint_context = relint_context(lang, rules, &rule_ids, &dispatch, role.contains(&Role::Full));
     Ok(CompiledLanguage {
+        relint_context,
         language: lang,
         match_capture: match_capture.unwrap_or(0),
         report: only(Role::Full),
@@ -551,6 +558,37 @@ fn analyze(
         private,
         prefilter,
     })
+}
+
+/// See [`CompiledLanguage::relint_context`].
+fn relint_context(
+    lang: Language,
+    rules: &[ActiveRule],
+    rule_ids: &[usize],
+    dispatch: &[bool],
+    whole_tree_patterns: bool,
+) -> Option<Vec<bool>> {
+    if whole_tree_patterns {
+        return None;
+    }
+    let grammar = lang.grammar();
+    let mut context = dispatch.to_vec();
+    for fix in rule_ids.iter().filter_map(|&r| rules[r].rule.fixes.get(&lang)) {
+        for fresh in fix.fresh.values() {
+            match fresh.unique_in.as_str() {
+                "match" => {}
+                "file" => return None,
+                kind => {
+                    for (id, slot) in context.iter_mut().enumerate() {
+                        if grammar.node_kind_for_id(id as u16) == Some(kind) {
+                            *slot = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Some(context)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -108,31 +108,10 @@ impl Incremental {
         tree: &Tree,
     ) -> FileResult {
         let compiled = rules.compiled(lang);
-        let local = compiled.report.is_none();
-        // Node kinds whose nodes a finding can depend on as a whole: where report patterns
-        // start, and where a fix looks for a free name.
-        let mut context = compiled.dispatch.clone();
-        let mut whole_file = false;
-        let grammar = lang.grammar();
-        for fix in compiled.rules.iter().filter_map(|&r| rules.active()[r].rule.fixes.get(&lang)) {
-            for fresh in fix.fresh.values() {
-                match fresh.unique_in.as_str() {
-                    "match" => {}
-                    "file" => whole_file = true,
-                    kind => {
-                        for (id, slot) in context.iter_mut().enumerate() {
-                            if grammar.node_kind_for_id(id as u16) == Some(kind) {
-                                *slot = true;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        let region = match (&self.raw, &self.dirty) {
-            _ if !local || whole_file => None,
-            (Some(_), Some(d)) => Some(region_around(tree, d.clone(), &context)),
-            (Some(_), None) => Some(0..0),
+        let scoped = compiled.relint_context.as_ref();
+        let region = match (scoped, &self.raw, &self.dirty) {
+            (Some(context), Some(_), Some(d)) => Some(region_around(tree, d.clone(), context)),
+            (Some(_), Some(_), None) => Some(0..0),
             _ => None,
         };
         let mut result = linter.raw_findings(rules, lang, text, tree, region.clone());
