@@ -8,6 +8,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use lever_core::incremental::Incremental;
+use lever_core::text::point;
 use lever_core::{Language, Linter, RuleSet};
 use tree_sitter::{InputEdit, Point};
 
@@ -25,13 +26,6 @@ fn pick(root: &Path, lang: Language) -> Option<(PathBuf, String)> {
         }
     }
     best.map(|(_, p, t)| (p, t))
-}
-
-fn point(text: &str, offset: usize) -> Point {
-    let before = &text.as_bytes()[..offset];
-    let row = before.iter().filter(|&&b| b == b'\n').count();
-    let column = before.iter().rposition(|&b| b == b'\n').map_or(offset, |nl| offset - nl - 1);
-    Point { row, column }
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {

@@ -61,6 +61,14 @@ impl<'a> LineMap<'a> {
     }
 }
 
+/// tree-sitter's point of a byte offset: 0-based row, and column in bytes (for `InputEdit`).
+pub fn point(text: &str, offset: usize) -> tree_sitter::Point {
+    let before = &text.as_bytes()[..offset.min(text.len())];
+    let row = memchr::memchr_iter(b'\n', before).count();
+    let column = memchr::memrchr(b'\n', before).map_or(before.len(), |nl| before.len() - nl - 1);
+    tree_sitter::Point { row, column }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

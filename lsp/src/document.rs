@@ -4,9 +4,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use lever_core::incremental::Incremental;
+use lever_core::text::point;
 use lever_core::{Finding, Language, RuleSet};
 use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
-use tree_sitter::{InputEdit, Point, Tree};
+use tree_sitter::{InputEdit, Tree};
 
 use crate::position::{Encoding, LineMap};
 
@@ -89,16 +90,4 @@ impl Document {
         self.stale = true;
         self.generation = next_generation();
     }
-}
-
-/// tree-sitter's point of a byte offset: row, and column in bytes.
-fn point(text: &str, offset: usize) -> Point {
-    let before = &text.as_bytes()[..offset];
-    let row = memchr_count(before);
-    let col = before.iter().rposition(|&b| b == b'\n').map_or(offset, |nl| offset - nl - 1);
-    Point { row, column: col }
-}
-
-fn memchr_count(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b == b'\n').count()
 }
