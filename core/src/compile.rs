@@ -39,10 +39,19 @@ pub struct CompiledLanguage {
     pub private: Vec<bool>,
     /// When every rule has a prefilter: the file must contain one of these strings.
     pub prefilter: Option<Vec<String>>,
-    /// For re-linting only part of a file ([`crate::incremental`]), by node kind id: the kinds
-    /// whose nodes a finding can depend on as a whole (where report patterns start, and where
-    /// a fix looks for a free name). `None` when a finding can depend on the whole file.
-    pub relint_context: Option<Vec<bool>>,
+    /// For re-linting only part of a file ([`crate::incremental`]). `None` when a finding can
+    /// depend on the whole file.
+    pub relint_context: Option<RelintContext>,
+}
+
+/// What a finding can depend on, by node kind id (see [`crate::incremental`]).
+pub struct RelintContext {
+    /// Kinds whose nodes a finding can depend on as a whole: where report patterns start,
+    /// where a fix looks for a free name, and the scopes of `#has-before?`.
+    pub kinds: Vec<bool>,
+    /// The scope kinds of `#has-before?`: an edit outside every node of these kinds can
+    /// change findings anywhere in the file (the scope is then the file).
+    pub scopes: Vec<bool>,
 }
 
 /// What the engine knows about one pattern.
@@ -52,6 +61,10 @@ pub struct PatternInfo {
     /// `Some(id)` for a helper pattern.
     pub helper: Option<usize>,
     pub predicates: Vec<Predicate>,
+    /// `(#set! message "key")`: the rule's message variant this pattern reports with.
+    pub message: Option<String>,
+    /// `(#set! severity "raise")`: one level above the rule's severity.
+    pub raise: bool,
 }
 
 /// A named helper of one rule.
@@ -80,17 +93,34 @@ pub enum Predicate {
     /// ignoring white space, ends with `text`. For tokens that the grammar does not group,
     /// such as a macro's arguments.
     PrecededBy { capture: u32, text: String, negate: bool },
+    /// `(#count-above? @scope "helper" "limit" …)` / `(#not-count-above? …)`: more than
+    /// `limit` joined helper matches inside `@scope`, optionally only those `inside` (or not)
+    /// a match of another helper; `at_crossing` reports at the match that crosses the limit.
+    CountAbove { scope: u32, helper: usize, limit: i64, filter: Option<Filter>, at_crossing: bool, negate: bool },
+}
+
+/// `"inside" "helper"` / `"outside" "helper"` of `#count-above?`.
+#[derive(Clone, Debug)]
+pub struct Filter {
+    pub inside: bool,
+    pub helper: usize,
 }
 
 impl Predicate {
     /// Whether the predicate needs a scope of the match (and so cannot be used in a helper).
     fn is_scoped(&self) -> bool {
-        matches!(self, Predicate::OnlyUsedAs { .. } | Predicate::Has { .. } | Predicate::HasBefore { .. })
+        matches!(
+            self,
+            Predicate::OnlyUsedAs { .. }
+                | Predicate::Has { .. }
+                | Predicate::HasBefore { .. }
+                | Predicate::CountAbove { .. }
+        )
     }
 }
 
 /// The predicates Lever implements, with their argument shapes, for docs and errors.
-pub const PREDICATES: [(&str, &str); 9] = [
+pub const PREDICATES: [(&str, &str); 11] = [
     ("only-used-as?", "@var @scope \"helper\""),
     ("has?", "@scope \"helper\""),
     ("not-has?", "@scope \"helper\""),
@@ -100,6 +130,8 @@ pub const PREDICATES: [(&str, &str); 9] = [
     ("not-any-of-setting?", "@capture \"setting\""),
     ("preceded-by?", "@capture \"text\""),
     ("not-preceded-by?", "@capture \"text\""),
+    ("count-above?", "@scope \"helper\" \"limit\" [\"inside\"|\"outside\" \"helper\"] [\"at-crossing\"]"),
+    ("not-count-above?", "@scope \"helper\" \"limit\" [\"inside\"|\"outside\" \"helper\"]"),
 ];
 
 struct Segment<'r> {
@@ -254,21 +286,32 @@ fn analyze(
     // First pass: helper names, so that predicates can refer to helpers defined later.
     let mut helpers: Vec<HelperInfo> = Vec::new();
     let mut helper_of: Vec<Option<usize>> = vec![None; query.pattern_count()];
+    let mut message_of: Vec<Option<String>> = vec![None; query.pattern_count()];
+    let mut raise_of = vec![false; query.pattern_count()];
     for (p, slot) in helper_of.iter_mut().enumerate() {
         let (seg, local) = seg_of(p);
+        let rule = &rules[seg.rule].rule;
         for prop in query.property_settings(p) {
-            match (&*prop.key, &prop.value, prop.capture_id) {
+            match (&*prop.key, prop.value.as_deref(), prop.capture_id) {
                 ("helper", Some(name), None) => {
-                    let id = helpers.iter().position(|h| h.rule == seg.rule && h.name == **name).unwrap_or_else(|| {
+                    let id = helpers.iter().position(|h| h.rule == seg.rule && h.name == name).unwrap_or_else(|| {
                         helpers.push(HelperInfo { rule: seg.rule, name: name.to_string() });
                         helpers.len() - 1
                     });
                     *slot = Some(id);
                 }
+                ("message", Some(key), None) if rule.variants.contains_key(key) => message_of[p] = Some(key.to_string()),
+                ("message", Some(key), None) => errors.push((
+                    seg.rule,
+                    err_at(seg, local, format!("`#set! message \"{key}\"`: rule.toml has no message `{key}`"))
+                        .with_help(format!("add `{key} = \"…\"` to [messages] in {}/rule.toml", rule.dir)),
+                )),
+                ("severity", Some("raise"), None) => raise_of[p] = true,
                 (key, _, _) => errors.push((
                     seg.rule,
-                    err_at(seg, local, format!("unknown property `#set! {key}`"))
-                        .with_help("the only property is `(#set! helper \"name\")`, which marks a helper pattern"),
+                    err_at(seg, local, format!("unknown property `#set! {key}`")).with_help(
+                        "properties are `(#set! helper \"name\")`, `(#set! message \"key\")` and `(#set! severity \"raise\")`",
+                    ),
                 )),
             }
         }
@@ -365,6 +408,68 @@ fn analyze(
                         })
                         .ok_or(*h)
                 }
+                ("count-above?" | "not-count-above?", [Ok(scope), Err(h), Err(limit), options @ ..])
+                    if options.iter().all(|o| o.is_err()) =>
+                {
+                    let limit = match limit.parse::<i64>() {
+                        Ok(n) => Some(n),
+                        Err(_) => match rule.settings.get(*limit) {
+                            Some(Setting::Integer(n)) => Some(*n),
+                            _ => None,
+                        },
+                    };
+                    let Some(limit) = limit else {
+                        errors.push((
+                            seg.rule,
+                            err_at(
+                                seg,
+                                local,
+                                format!("`#{op}`: the limit is a number or an integer setting of `{}`", rule.rule.id),
+                            )
+                            .with_help("write `\"5\"`, or add `max-things = 5` to [settings] and name it"),
+                        ));
+                        continue;
+                    };
+                    let options: Vec<&str> = options.iter().filter_map(|o| o.err()).collect();
+                    let mut filter = None;
+                    let mut at_crossing = false;
+                    let mut bad = None;
+                    let mut i = 0;
+                    while i < options.len() {
+                        match (options[i], options.get(i + 1)) {
+                            ("at-crossing", _) if op == "count-above?" => at_crossing = true,
+                            (where_ @ ("inside" | "outside"), Some(other)) if filter.is_none() => {
+                                match helper_named(other) {
+                                    Some(helper) => filter = Some(Filter { inside: where_ == "inside", helper }),
+                                    None => bad = Some(format!("no helper pattern named `{other}` in this file")),
+                                }
+                                i += 1;
+                            }
+                            (other, _) => {
+                                bad = Some(format!("`#{op}`: unexpected option `{other}`"));
+                                break;
+                            }
+                        }
+                        i += 1;
+                    }
+                    if let Some(msg) = bad {
+                        errors.push((
+                            seg.rule,
+                            err_at(seg, local, msg).with_help(format!("`#{op}` takes {}", shape.unwrap_or(""))),
+                        ));
+                        continue;
+                    }
+                    helper_named(h)
+                        .map(|helper| Predicate::CountAbove {
+                            scope: *scope,
+                            helper,
+                            limit,
+                            filter,
+                            at_crossing,
+                            negate: op.starts_with("not-"),
+                        })
+                        .ok_or(*h)
+                }
                 ("preceded-by?" | "not-preceded-by?", [Ok(cap), Err(text)]) => {
                     Ok(Predicate::PrecededBy { capture: *cap, text: text.to_string(), negate: op.starts_with("not-") })
                 }
@@ -423,7 +528,13 @@ fn analyze(
             }
             referenced.entry(seg.rule).or_default().extend(caps_and_strings.iter().filter_map(|a| a.ok()));
         }
-        patterns.push(PatternInfo { rule: seg.rule, helper: *helper, predicates });
+        patterns.push(PatternInfo {
+            rule: seg.rule,
+            helper: *helper,
+            predicates,
+            message: message_of[p].take(),
+            raise: raise_of[p],
+        });
     }
 
     // Captures must be used: quoted in a message or fix, a predicate argument, a join key
@@ -440,6 +551,25 @@ fn analyze(
         let fix = rule.rule.fixes.get(&lang);
         let message = rule.rule.messages.get(&lang).unwrap_or(&rule.rule.message);
         let mut template_vars: Vec<&str> = message.vars().collect();
+        let rule_patterns = || patterns.iter().filter(|p: &&PatternInfo| p.rule == seg.rule);
+        for key in rule_patterns().filter_map(|p| p.message.as_deref()) {
+            template_vars.extend(rule.rule.variants[key].vars());
+        }
+        for (name, template) in &rule.rule.related {
+            if helpers.iter().any(|h| h.rule == seg.rule && h.name == *name) {
+                template_vars.extend(template.vars());
+            } else {
+                errors.push((
+                    seg.rule,
+                    SourceError::file(
+                        format!("{}/rule.toml", rule.rule.dir),
+                        format!("[related] `{name}` names no helper pattern of the {lang} query"),
+                    )
+                    .with_help(format!("mark a pattern with `(#set! helper \"{name}\")` in {}", seg.file)),
+                ));
+            }
+        }
+        let counts = rule_patterns().flat_map(|p| &p.predicates).any(|p| matches!(p, Predicate::CountAbove { .. }));
         if let Some((a, b)) = &rule.rule.range {
             template_vars.extend([a.as_str(), b.as_str()]);
         }
@@ -455,6 +585,9 @@ fn analyze(
         }
         for var in template_vars {
             if fix.is_some_and(|f| f.fresh.contains_key(var)) {
+                continue;
+            }
+            if counts && matches!(var, "count" | "limit") && id_of(var).is_none() {
                 continue;
             }
             match id_of(var).filter(|c| report.contains(c) || helper.contains(c)) {
@@ -543,7 +676,7 @@ fn analyze(
         }
         Some(q)
     };
-    let relint_context = relint_context(lang, rules, &rule_ids, &dispatch, role.contains(&Role::Full));
+    let relint_context = relint_context(lang, rules, &rule_ids, &patterns, &dispatch, role.contains(&Role::Full));
     Ok(CompiledLanguage {
         relint_context,
         language: lang,
@@ -565,14 +698,24 @@ fn relint_context(
     lang: Language,
     rules: &[ActiveRule],
     rule_ids: &[usize],
+    patterns: &[PatternInfo],
     dispatch: &[bool],
     whole_tree_patterns: bool,
-) -> Option<Vec<bool>> {
+) -> Option<RelintContext> {
     if whole_tree_patterns {
         return None;
     }
     let grammar = lang.grammar();
     let mut context = dispatch.to_vec();
+    let mut scopes = vec![false; dispatch.len()];
+    for pred in patterns.iter().flat_map(|p| &p.predicates) {
+        if let Predicate::HasBefore { scope_kinds, .. } = pred {
+            for &id in scope_kinds {
+                context[id as usize] = true;
+                scopes[id as usize] = true;
+            }
+        }
+    }
     for fix in rule_ids.iter().filter_map(|&r| rules[r].rule.fixes.get(&lang)) {
         for fresh in fix.fresh.values() {
             match fresh.unique_in.as_str() {
@@ -588,7 +731,7 @@ fn relint_context(
             }
         }
     }
-    Some(context)
+    Some(RelintContext { kinds: context, scopes })
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

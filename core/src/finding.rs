@@ -21,6 +21,15 @@ pub enum Severity {
 impl Severity {
     pub const ALL: [Severity; 4] = [Severity::Error, Severity::Warning, Severity::Info, Severity::Hint];
 
+    /// One level more severe (`error` stays `error`): `(#set! severity "raise")`.
+    pub fn raised(self) -> Severity {
+        match self {
+            Severity::Hint => Severity::Info,
+            Severity::Info => Severity::Warning,
+            Severity::Warning | Severity::Error => Severity::Error,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Hint => "hint",

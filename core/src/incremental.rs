@@ -14,8 +14,9 @@
 
 use std::ops::Range;
 
-use tree_sitter::Tree;
+use tree_sitter::{Node, Tree};
 
+use crate::compile::RelintContext;
 use crate::finding::Finding;
 use crate::language::Language;
 use crate::lint::{FileResult, Linter, finish};
@@ -150,18 +151,27 @@ fn envelope(f: &Finding) -> (usize, usize) {
 /// The region to re-lint around `dirty`: the outermost enclosing node of a context kind
 /// (no match can then contain the region without being re-linted), or, when `dirty` spans
 /// several top-level items, those items.
-fn region_around(tree: &Tree, dirty: Range<usize>, context: &[bool]) -> Range<usize> {
+fn region_around(tree: &Tree, dirty: Range<usize>, context: &RelintContext) -> Range<usize> {
     let root = tree.root_node();
+    let whole = root.start_byte().min(dirty.start)..root.end_byte().max(dirty.end);
+    let in_scope_kind = |n: Node| context.scopes.get(n.kind_id() as usize) == Some(&true);
+    let has_scopes = context.scopes.contains(&true);
     let Some(node) = root.descendant_for_byte_range(dirty.start, dirty.end).filter(|n| n.id() != root.id()) else {
-        return items_around(tree, dirty);
+        return if has_scopes { whole } else { items_around(tree, dirty) };
     };
     let mut region = node;
     let mut n = node;
+    let mut scoped = in_scope_kind(node);
     while let Some(p) = n.parent() {
-        if context.get(p.kind_id() as usize) == Some(&true) {
+        if context.kinds.get(p.kind_id() as usize) == Some(&true) {
             region = p;
         }
+        scoped |= in_scope_kind(p);
         n = p;
+    }
+    if has_scopes && !scoped {
+        // `#has-before?` outside its scope kinds looks at the whole file.
+        return whole;
     }
     region.start_byte().min(dirty.start)..region.end_byte().max(dirty.end)
 }

@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 
 use tree_sitter::{Node, ParseOptions, Parser, QueryCursor, QueryCursorOptions, StreamingIterator, Tree};
 
-use crate::compile::{CompiledLanguage, Predicate};
-use crate::finding::{Edit, Finding, Fix};
+use crate::compile::{CompiledLanguage, PatternInfo, Predicate};
+use crate::finding::{Edit, Finding, Fix, Related};
 use crate::language::Language;
 use crate::pack::EditTarget;
 use crate::rules::{ActiveRule, RuleSet};
@@ -271,17 +271,24 @@ impl QueryRun<'_> {
         while let Some(m) = matches.next() {
             let info = &self.compiled.patterns[m.pattern_index];
             let captures: Vec<(u32, Node)> = m.captures().iter().map(|c| (c.index, c.node)).collect();
-            let mut ctx = MatchCtx { compiled: self.compiled, text: self.text, captures, joined: Vec::new() };
+            let mut ctx = MatchCtx {
+                compiled: self.compiled,
+                text: self.text,
+                captures,
+                joined: Vec::new(),
+                count: None,
+                crossing: None,
+            };
             let active = &self.rules.active()[info.rule];
             if !info.predicates.iter().all(|p| ctx.holds(p, helpers)) {
                 continue;
             }
             let Some(node) = ctx.capture(self.compiled.match_capture) else { continue };
-            let range = ctx.report_range(active, node);
+            let range = ctx.crossing.clone().unwrap_or_else(|| ctx.report_range(active, node));
             if !self.seen.insert((info.rule, range.clone())) {
                 continue;
             }
-            self.findings.push(ctx.finding(active, self.lang, node, range));
+            self.findings.push(ctx.finding(active, info, self.lang, node, range));
         }
         drop(matches);
         self.timed_out |= timed_out || Instant::now() > deadline;
@@ -299,8 +306,21 @@ struct MatchCtx<'a, 't> {
     compiled: &'a CompiledLanguage,
     text: &'a str,
     captures: Vec<(u32, Node<'t>)>,
-    /// Captures of each helper match joined to this match (for `replace-each` edits).
-    joined: Vec<Vec<(u32, Range<usize>)>>,
+    /// The helper matches joined to this match (for `replace-each` edits and related
+    /// locations).
+    joined: Vec<Joined>,
+    /// `{count}` and `{limit}` of a `#count-above?`.
+    count: Option<(usize, i64)>,
+    /// Where an `"at-crossing"` count reports.
+    crossing: Option<Range<usize>>,
+}
+
+/// One helper match joined to a report match.
+struct Joined {
+    helper: usize,
+    captures: Vec<(u32, Range<usize>)>,
+    /// Where the match is: its `@match` capture, else the span of all its captures.
+    location: Range<usize>,
 }
 
 impl<'a, 't> MatchCtx<'a, 't> {
@@ -330,7 +350,9 @@ impl<'a, 't> MatchCtx<'a, 't> {
                 let earlier: Vec<_> = self
                     .helper_matches(cursor, *helper, scope, None)
                     .into_iter()
-                    .filter(|m| m.iter().map(|(_, r)| r.end).max().is_some_and(|end| end <= anchor.start_byte()))
+                    .filter(|m| {
+                        m.captures.iter().map(|(_, r)| r.end).max().is_some_and(|end| end <= anchor.start_byte())
+                    })
                     .collect();
                 let found = !earlier.is_empty();
                 if found && !negate {
@@ -359,7 +381,7 @@ impl<'a, 't> MatchCtx<'a, 't> {
                 }
                 let joined = self.helper_matches(cursor, *helper, scope, Some(*var));
                 let allowed: HashSet<Range<usize>> =
-                    joined.iter().flatten().filter(|(c, _)| c == var).map(|(_, r)| r.clone()).collect();
+                    joined.iter().flat_map(|j| &j.captures).filter(|(c, _)| c == var).map(|(_, r)| r.clone()).collect();
                 let range = scope.byte_range();
                 let hay = &self.text.as_bytes()[range.clone()];
                 let mut uses = 0;
@@ -386,6 +408,35 @@ impl<'a, 't> MatchCtx<'a, 't> {
                 }
                 uses > 0
             }
+            Predicate::CountAbove { scope, helper, limit, filter, at_crossing, negate } => {
+                let Some(scope) = self.capture(*scope) else { return *negate };
+                let mut counted = self.helper_matches(cursor, *helper, scope, None);
+                if let Some(filter) = filter {
+                    let others: Vec<Range<usize>> = self
+                        .helper_matches(cursor, filter.helper, scope, None)
+                        .into_iter()
+                        .map(|j| j.location)
+                        .collect();
+                    counted.retain(|j| {
+                        let within = others.iter().any(|o| o.start <= j.location.start && j.location.end <= o.end);
+                        within == filter.inside
+                    });
+                }
+                // Several helper patterns of one name may match the same node: count it once.
+                counted.sort_by_key(|j| (j.location.start, j.location.end));
+                counted.dedup_by(|a, b| a.location == b.location);
+                let n = counted.len();
+                let above = n as i64 > *limit;
+                self.count = Some((n, *limit));
+                if above && !negate {
+                    if *at_crossing {
+                        let crossing = usize::try_from(*limit).ok().and_then(|l| counted.get(l));
+                        self.crossing = crossing.map(|j| j.location.clone());
+                    }
+                    self.joined.extend(counted);
+                }
+                above != *negate
+            }
         }
     }
 
@@ -397,7 +448,7 @@ impl<'a, 't> MatchCtx<'a, 't> {
         helper: usize,
         scope: Node,
         identity: Option<u32>,
-    ) -> Vec<Vec<(u32, Range<usize>)>> {
+    ) -> Vec<Joined> {
         let Some(query) = &self.compiled.helper else {
             return Vec::new();
         };
@@ -425,7 +476,16 @@ impl<'a, 't> MatchCtx<'a, 't> {
                 }
             });
             if agrees {
-                out.push(m.captures().iter().map(|c| (c.index, c.node.byte_range())).collect());
+                let captures: Vec<(u32, Range<usize>)> =
+                    m.captures().iter().map(|c| (c.index, c.node.byte_range())).collect();
+                let location = match captures.iter().find(|(c, _)| *c == self.compiled.match_capture) {
+                    Some((_, r)) => r.clone(),
+                    None => {
+                        let start = captures.iter().map(|(_, r)| r.start).min().unwrap_or(0);
+                        start..captures.iter().map(|(_, r)| r.end).max().unwrap_or(0)
+                    }
+                };
+                out.push(Joined { helper, captures, location });
             }
         }
         out
@@ -434,6 +494,16 @@ impl<'a, 't> MatchCtx<'a, 't> {
     fn var_text(&self, name: &str) -> Option<&'a str> {
         let id = self.compiled.capture_index(name)?;
         self.capture(id).map(|n| self.node_text(n))
+    }
+
+    /// A message placeholder's value: a capture's text (quoted), or `{count}`/`{limit}`.
+    fn message_var<'s>(&'s self, name: &str, count: &'s (String, String)) -> Option<&'s str> {
+        match (self.var_text(name), name) {
+            (Some(t), _) => Some(quote(t)),
+            (None, "count") if self.count.is_some() => Some(&count.0),
+            (None, "limit") if self.count.is_some() => Some(&count.1),
+            _ => None,
+        }
     }
 
     /// The rule's `range` span over this match's captures, or the whole match.
@@ -446,22 +516,35 @@ impl<'a, 't> MatchCtx<'a, 't> {
         span.unwrap_or_else(|| node.byte_range())
     }
 
-    fn finding(&self, active: &ActiveRule, lang: Language, node: Node, range: Range<usize>) -> Finding {
-        let message = active
-            .rule
-            .messages
-            .get(&lang)
-            .unwrap_or(&active.rule.message)
-            .render(|v| self.var_text(v).map(quote))
-            .unwrap_or_else(|| active.rule.summary.clone());
-        Finding {
-            rule: active.rule.id.clone(),
-            severity: active.severity,
-            range,
-            message,
-            fix: self.fix(active, lang, node),
-            related: Vec::new(),
+    fn finding(
+        &self,
+        active: &ActiveRule,
+        pattern: &PatternInfo,
+        lang: Language,
+        node: Node,
+        range: Range<usize>,
+    ) -> Finding {
+        let rule = &active.rule;
+        let count = self.count.map(|(n, l)| (n.to_string(), l.to_string())).unwrap_or_default();
+        let template = match &pattern.message {
+            Some(key) => &rule.variants[key],
+            None => rule.messages.get(&lang).unwrap_or(&rule.message),
+        };
+        let message = template.render(|v| self.message_var(v, &count)).unwrap_or_else(|| rule.summary.clone());
+        let mut related: Vec<Related> = Vec::new();
+        for j in &self.joined {
+            let name = &self.compiled.helpers[j.helper].name;
+            let Some(template) = rule.related.get(name) else { continue };
+            if related.iter().any(|r| r.range == j.location) || j.location == range {
+                continue;
+            }
+            if let Some(message) = template.render(|v| self.message_var(v, &count)) {
+                related.push(Related { range: j.location.clone(), message });
+            }
         }
+        related.sort_by_key(|r| (r.range.start, r.range.end));
+        let severity = if pattern.raise { active.severity.raised() } else { active.severity };
+        Finding { rule: rule.id.clone(), severity, range, message, fix: self.fix(active, lang, node), related }
     }
 
     fn fix(&self, active: &ActiveRule, lang: Language, node: Node) -> Option<Fix> {
@@ -506,7 +589,7 @@ impl<'a, 't> MatchCtx<'a, 't> {
                 EditTarget::Each(a, b) => {
                     let (a, b) = (self.compiled.capture_index(a)?, self.compiled.capture_index(b)?);
                     for m in &self.joined {
-                        let find = |id: u32| m.iter().find(|(c, _)| *c == id).map(|(_, r)| r.clone());
+                        let find = |id: u32| m.captures.iter().find(|(c, _)| *c == id).map(|(_, r)| r.clone());
                         if let (Some(a), Some(b)) = (find(a), find(b)) {
                             if a.start > b.end {
                                 return None;
@@ -542,7 +625,10 @@ fn local_holds(pred: &Predicate, captures: &[(u32, Node)], text: &str) -> Option
                 .is_some_and(|n| text.get(..n.start_byte()).unwrap_or("").trim_end().ends_with(before.as_str()));
             found != *negate
         }
-        Predicate::OnlyUsedAs { .. } | Predicate::Has { .. } | Predicate::HasBefore { .. } => return None,
+        Predicate::OnlyUsedAs { .. }
+        | Predicate::Has { .. }
+        | Predicate::HasBefore { .. }
+        | Predicate::CountAbove { .. } => return None,
     })
 }
 

@@ -62,6 +62,11 @@ pub struct Rule {
     pub range: Option<(String, String)>,
     /// Per-language messages that replace `message` (TypeScript's also serves TSX).
     pub messages: BTreeMap<Language, Template>,
+    /// Messages that patterns choose with `(#set! message "key")`, by key.
+    pub variants: BTreeMap<String, Template>,
+    /// By helper name: the message of a related location at each helper match joined to a
+    /// finding (the write a read follows, the transactions a function opens).
+    pub related: BTreeMap<String, Template>,
     /// Markdown: what it flags, why it is bad, an example, how to fix.
     pub docs: String,
     pub docs_url: Option<String>,
@@ -206,6 +211,8 @@ struct RuleToml {
     #[serde(default)]
     messages: BTreeMap<String, String>,
     range: Option<String>,
+    #[serde(default)]
+    related: BTreeMap<String, String>,
     #[serde(default)]
     settings: BTreeMap<String, toml::Value>,
     #[serde(default)]
@@ -451,25 +458,40 @@ fn parse_rule(files: &PackFiles, manifest: &PackToml, dir: &str) -> Result<Rule,
         None => None,
     };
 
+    // `[messages]`: a language name replaces `message` for that language; any other key is a
+    // variant that patterns choose with `(#set! message "key")`.
     let mut messages = BTreeMap::new();
-    for (lang_name, text) in &raw.messages {
-        let langs: Vec<Language> = match Language::from_name(lang_name) {
-            Some(Language::TypeScript) if !raw.messages.contains_key("tsx") => {
-                vec![Language::TypeScript, Language::Tsx]
-            }
-            Some(lang) => vec![lang],
-            None => {
-                errors.push(at(lang_name, format!("unknown language `{lang_name}` in [messages]")));
+    let mut variants = BTreeMap::new();
+    for (key, text) in &raw.messages {
+        let template = match Template::parse(text) {
+            Ok(t) => t,
+            Err(e) => {
+                errors.push(at(key, e));
                 continue;
             }
         };
+        match Language::from_name(key) {
+            Some(Language::TypeScript) if !raw.messages.contains_key("tsx") => {
+                messages.insert(Language::TypeScript, template.clone());
+                messages.insert(Language::Tsx, template);
+            }
+            Some(lang) => {
+                messages.insert(lang, template);
+            }
+            None if is_rule_id(key) => {
+                variants.insert(key.clone(), template);
+            }
+            None => errors
+                .push(at(key, format!("`{key}` in [messages] is neither a language nor a lowercase-hyphenated key"))),
+        }
+    }
+    let mut related = BTreeMap::new();
+    for (helper, text) in &raw.related {
         match Template::parse(text) {
             Ok(t) => {
-                for lang in langs {
-                    messages.insert(lang, t.clone());
-                }
+                related.insert(helper.clone(), t);
             }
-            Err(e) => errors.push(at(lang_name, e)),
+            Err(e) => errors.push(at(helper, e)),
         }
     }
 
@@ -509,6 +531,8 @@ fn parse_rule(files: &PackFiles, manifest: &PackToml, dir: &str) -> Result<Rule,
         message,
         range,
         messages,
+        variants,
+        related,
         docs,
         settings,
         queries,

@@ -211,3 +211,89 @@ fn a_language_can_take_several_query_files() {
     assert_eq!(run.code, 2, "{run:?}");
     assert!(run.stderr.contains("team/rules/no-call/more.scm:1:19: invalid node type `identifer`"), "{run:?}");
 }
+
+#[test]
+fn count_above_counts_helper_matches_per_scope() {
+    // "More than `max-calls` calls per function", with the count and limit in the message and
+    // every counted call as a related location.
+    let t = Tree::new();
+    let scm = "((function_definition name: (identifier) @name body: (block) @body) @match\n\
+               (#count-above? @body \"call\" \"max-calls\"))\n\
+               ((call function: (identifier) @_f) @match (#set! helper \"call\"))\n";
+    pack(
+        &t,
+        scm,
+        "range = \"@name\"\n[settings]\nmax-calls = 2\n[messages]\npython = \"`{name}` makes {count} calls (limit {limit})\"\n\
+         [related]\ncall = \"call of `{name}`\"\n",
+    );
+    t.write("a.py", "def few():\n    a()\n    b()\n\ndef many():\n    a()\n    b()\n    c()\n");
+    let v = t.lever(&["check", "--format", "json"]).json();
+    assert_eq!(findings(&v), [("no-call".to_string(), "a.py".to_string(), 5)]);
+    let f = &v["findings"][0];
+    assert_eq!(f["message"], "`many` makes 3 calls (limit 2)");
+    let related: Vec<(u64, &str)> = f["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["start"]["line"].as_u64().unwrap(), r["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(related, [(6, "call of `many`"), (7, "call of `many`"), (8, "call of `many`")]);
+    // The limit is a setting: lever.toml raises it.
+    t.write("lever.toml", "packs = [\"team\"]\n[rules.no-call]\nsettings = { max-calls = 3 }\n");
+    let v = t.lever(&["check", "--format", "json"]).json();
+    assert!(findings(&v).is_empty(), "{v}");
+    // Text output shows the related locations as notes.
+    t.write("lever.toml", "packs = [\"team\"]\n");
+    let run = t.lever(&["check"]);
+    assert!(run.stdout.contains("= note: a.py:6:5: call of `many`"), "{run:?}");
+}
+
+#[test]
+fn count_above_filters_inside_or_outside_another_helper_and_reports_at_the_crossing() {
+    let t = Tree::new();
+    // Writes outside any `with` block, when there is also one inside: "mixed".
+    let scm = "((function_definition name: (identifier) @name body: (block) @body) @match\n\
+               (#count-above? @body \"write\" \"0\" \"outside\" \"tx\")\n\
+               (#count-above? @body \"write\" \"0\" \"inside\" \"tx\"))\n\
+               ((module) @match\n\
+               (#count-above? @match \"top\" \"2\" \"at-crossing\")\n\
+               (#set! message \"too-many\") (#set! severity \"raise\"))\n\
+               ((call function: (identifier) @_f) @match (#eq? @_f \"save\") (#set! helper \"write\"))\n\
+               ((with_statement) @match (#set! helper \"tx\"))\n\
+               ((module (function_definition name: (identifier) @_n) @match) (#set! helper \"top\"))\n";
+    pack(&t, scm, "[messages]\ntoo-many = \"{count} functions; the limit is {limit}\"\n");
+    t.write(
+        "a.py",
+        "def mixed():\n    save()\n    with tx():\n        save()\n\n\
+         def inside():\n    with tx():\n        save()\n        save()\n\n\
+         def outside():\n    save()\n    save()\n\n\
+         def fourth():\n    pass\n",
+    );
+    t.write("lever.toml", "packs = [\"team\"]\n[rules]\nno-call = \"warning\"\n");
+    let v = t.lever(&["check", "--format", "json"]).json();
+    assert_eq!(
+        findings(&v),
+        [("no-call".to_string(), "a.py".to_string(), 1), ("no-call".to_string(), "a.py".to_string(), 11)]
+    );
+    assert_eq!(v["findings"][0]["message"], "do not call `mixed`");
+    assert_eq!(v["findings"][0]["severity"], "warning");
+    // The module count is reported at the third function, the one that crosses the limit,
+    // with its own message and one level above the configured severity.
+    assert_eq!(v["findings"][1]["message"], "4 functions; the limit is 2");
+    assert_eq!(v["findings"][1]["severity"], "error");
+    // Mistakes name the query file.
+    for (scm, expected) in [
+        (
+            "((module) @match (#count-above? @match \"h\" \"many\"))\n((call) @match (#set! helper \"h\"))\n",
+            "the limit is a number or an integer setting of `no-call`",
+        ),
+        (
+            "((module) @match (#count-above? @match \"h\" \"1\" \"around\" \"h\"))\n((call) @match (#set! helper \"h\"))\n",
+            "unexpected option `around`",
+        ),
+        ("((module) @match (#set! message \"nope\"))\n", "rule.toml has no message `nope`"),
+    ] {
+        let err = broken(scm, "");
+        assert!(err.contains(expected), "{err}");
+    }
+}

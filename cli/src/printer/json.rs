@@ -13,7 +13,8 @@
 //!     "start": {"line": 3, "column": 5, "offset": 41},   // 1-based line and column (Unicode
 //!     "end":   {"line": 5, "column": 6, "offset": 97},   // scalar values); 0-based byte offset
 //!     "fix": null | {"title": "…", "applicability": "safe" | "unsafe",
-//!                    "edits": [{"start": {…}, "end": {…}, "text": "…"}]}
+//!                    "edits": [{"start": {…}, "end": {…}, "text": "…"}]},
+//!     "related": [{"start": {…}, "end": {…}, "message": "…"}]   // other places involved
 //!   }],
 //!   "skipped": [{"path": "…", "reason": "…"}],
 //!   "summary": {"files": 12, "error": 0, "warning": 3, "info": 1, "hint": 0}
@@ -59,6 +60,11 @@ pub fn print(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 "start": point(&map, f.range.start),
                 "end": point(&map, f.range.end),
                 "fix": fix,
+                "related": f.related.iter().map(|r| json!({
+                    "start": point(&map, r.range.start),
+                    "end": point(&map, r.range.end),
+                    "message": r.message,
+                })).collect::<Vec<_>>(),
             }));
         }
     }

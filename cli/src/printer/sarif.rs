@@ -71,6 +71,23 @@ pub fn print(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 }}],
                 "partialFingerprints": {"leverFinding/v1": fingerprint},
             });
+            if !f.related.is_empty() {
+                result["relatedLocations"] = f
+                    .related
+                    .iter()
+                    .enumerate()
+                    .map(|(id, r)| {
+                        json!({
+                            "id": id,
+                            "physicalLocation": {
+                                "artifactLocation": {"uri": uri(&file.display), "uriBaseId": "%SRCROOT%"},
+                                "region": region(&map, &r.range),
+                            },
+                            "message": {"text": r.message},
+                        })
+                    })
+                    .collect();
+            }
             if let Some(&i) = index.get(&f.rule) {
                 result["ruleIndex"] = json!(i);
             }

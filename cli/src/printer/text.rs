@@ -60,6 +60,10 @@ pub fn print(report: &Report, out: &mut dyn Write, color: bool) -> io::Result<()
             };
             let carets = style.paint(style.severity(f.severity), &"^".repeat(width));
             writeln!(out, "{pad} {} {}{carets}", blue("|"), " ".repeat(lead))?;
+            for r in &f.related {
+                let (at, _) = file.positions(&map, &r.range);
+                writeln!(out, "{pad} {} note: {}:{}:{}: {}", blue("="), file.display, at.line, at.column, r.message)?;
+            }
             if let Some(fix) = &f.fix {
                 let kind = match fix.applicability {
                     Applicability::Safe => "fix",
