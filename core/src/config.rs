@@ -30,6 +30,9 @@ pub struct Config {
     pub dir: PathBuf,
     pub packs: Vec<Spanned<String>>,
     pub rules: BTreeMap<String, RuleConfig>,
+    /// `[settings]`: values of pack-wide settings (a pack's `pack.toml [settings]`), for every
+    /// rule that shares them.
+    pub settings: BTreeMap<String, Spanned<toml::Value>>,
     pub include: Option<GlobSet>,
     pub exclude: Option<GlobSet>,
     pub max_file_size: u64,
@@ -53,6 +56,8 @@ struct ConfigToml {
     packs: Vec<Spanned<String>>,
     #[serde(default)]
     rules: BTreeMap<Spanned<String>, RuleToml>,
+    #[serde(default)]
+    settings: BTreeMap<String, Spanned<toml::Value>>,
     include: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
@@ -149,6 +154,7 @@ impl Config {
             },
             exclude: globs(&raw.exclude)?,
             rules,
+            settings: raw.settings,
             max_file_size: raw.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
             timeout_ms: raw.timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS),
         })

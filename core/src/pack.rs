@@ -71,6 +71,9 @@ pub struct Rule {
     pub docs: String,
     pub docs_url: Option<String>,
     pub settings: BTreeMap<String, Setting>,
+    /// The names in `settings` that come from the pack's `[settings]`, shared by its rules
+    /// and set for all of them by `lever.toml`'s `[settings]`.
+    pub shared_settings: Vec<String>,
     pub queries: Vec<RuleQuery>,
     pub fixes: BTreeMap<Language, FixSpec>,
     /// Per language: the rule can only match files that contain one of these strings.
@@ -197,6 +200,9 @@ struct PackToml {
     #[serde(default)]
     description: String,
     docs_url: Option<String>,
+    /// Settings every rule of the pack has (a rule's own setting of the same name wins).
+    #[serde(default)]
+    settings: BTreeMap<String, toml::Value>,
 }
 
 #[derive(Deserialize)]
@@ -277,6 +283,18 @@ pub fn parse_pack(files: &PackFiles) -> (Option<Pack>, Vec<SourceError>) {
         }
         Err(e) => return (None, vec![e]),
     };
+    for (name, value) in &manifest.settings {
+        if Setting::from_toml(value).is_none() {
+            let text = files.text("pack.toml").ok().flatten().unwrap_or("");
+            let offset = text.find(name.as_str()).unwrap_or(0);
+            errors.push(SourceError::at_offset(
+                files.display("pack.toml"),
+                text,
+                offset,
+                format!("setting `{name}` must be a boolean, integer, string or list of strings"),
+            ));
+        }
+    }
     let mut rule_dirs: Vec<&str> =
         files.files.keys().filter_map(|k| k.strip_prefix("rules/")?.split_once('/').map(|(d, _)| d)).collect();
     rule_dirs.dedup();
@@ -351,6 +369,17 @@ fn parse_rule(files: &PackFiles, manifest: &PackToml, dir: &str) -> Result<Rule,
     };
 
     let mut settings = BTreeMap::new();
+    let mut shared_settings = Vec::new();
+    for (name, value) in &manifest.settings {
+        match Setting::from_toml(value) {
+            Some(s) if !raw.settings.contains_key(name) => {
+                settings.insert(name.clone(), s);
+                shared_settings.push(name.clone());
+            }
+            // Reported once, by `parse_pack`.
+            _ => {}
+        }
+    }
     for (name, value) in &raw.settings {
         match Setting::from_toml(value) {
             Some(s) => {
@@ -403,7 +432,11 @@ fn parse_rule(files: &PackFiles, manifest: &PackToml, dir: &str) -> Result<Rule,
     let mut queries = Vec::new();
     for (language, list) in &query_files {
         for file in list {
-            let rel = format!("{base}/{file}");
+            // `../../shared/x.scm`: a file shared by several rules of the pack.
+            let Some(rel) = normalize(&format!("{base}/{file}")) else {
+                errors.push(at(file, format!("query file `{file}` is outside the pack")));
+                continue;
+            };
             match files.text(&rel) {
                 Ok(Some(text)) => {
                     queries.push(RuleQuery { language: *language, file: files.display(&rel), text: text.to_string() })
@@ -535,6 +568,7 @@ fn parse_rule(files: &PackFiles, manifest: &PackToml, dir: &str) -> Result<Rule,
         related,
         docs,
         settings,
+        shared_settings,
         queries,
         fixes,
         prefilter,
@@ -581,6 +615,21 @@ fn capture_span(r: &str) -> Result<(String, String), String> {
         s.trim().strip_prefix('@').map(str::to_string).ok_or_else(|| format!("`{r}`: name captures with `@`"))
     };
     Ok((cap(a)?, cap(b)?))
+}
+
+/// Resolves `.` and `..` in a `/`-separated path inside the pack; `None` if it leaves it.
+fn normalize(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
 }
 
 /// Rule ids are lowercase ASCII words joined by single hyphens.

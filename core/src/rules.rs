@@ -55,6 +55,19 @@ impl RuleSet {
                 ));
             }
         }
+        for (name, value) in &config.settings {
+            if !all.iter().any(|r| r.shared_settings.contains(name)) {
+                let known: std::collections::BTreeSet<&str> =
+                    all.iter().flat_map(|r| &r.shared_settings).map(String::as_str).collect();
+                errors.push(config.error_at(value.span(), format!("no pack has a shared setting `{name}`")).with_help(
+                    if known.is_empty() {
+                        "rule settings go under [rules.<id>] settings = { … }".to_string()
+                    } else {
+                        format!("shared settings: {}", known.into_iter().collect::<Vec<_>>().join(", "))
+                    },
+                ));
+            }
+        }
         for (id, rc) in &config.rules {
             if !seen.contains_key(id) && id != UNUSED_SUPPRESSION {
                 let known: Vec<&str> = seen.keys().map(String::as_str).collect();
@@ -68,6 +81,8 @@ impl RuleSet {
         let mut rules = Vec::new();
         let mut disabled = Vec::new();
         let mut taken = std::collections::BTreeSet::new();
+        // Shared settings with a bad value: reported once, not once per rule.
+        let mut reported = std::collections::BTreeSet::new();
         for rule in &all {
             if !taken.insert(rule.id.clone()) {
                 continue;
@@ -80,6 +95,20 @@ impl RuleSet {
                 continue;
             }
             let mut settings = rule.settings.clone();
+            for name in &rule.shared_settings {
+                if let Some(value) = config.settings.get(name) {
+                    match rule.settings[name].same_type(value.get_ref()) {
+                        Some(v) => {
+                            settings.insert(name.clone(), v);
+                        }
+                        None if reported.insert(name.clone()) => errors.push(config.error_at(
+                            value.span(),
+                            format!("setting `{name}` must be {}", rule.settings[name].type_name()),
+                        )),
+                        None => {}
+                    }
+                }
+            }
             if let Some(rc) = rc {
                 for (name, value) in &rc.settings {
                     match rule.settings.get(name) {

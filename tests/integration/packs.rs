@@ -297,3 +297,51 @@ fn count_above_filters_inside_or_outside_another_helper_and_reports_at_the_cross
         assert!(err.contains(expected), "{err}");
     }
 }
+
+#[test]
+fn rules_share_query_files_and_settings_of_their_pack() {
+    let t = Tree::new();
+    t.write("team/pack.toml", "name = \"team\"\nversion = \"1.0.0\"\n[settings]\nwrite-methods = [\"save\"]\n");
+    t.write(
+        "team/shared/writes.scm",
+        "((call function: (attribute attribute: (identifier) @_m)) @match\n (#any-of-setting? @_m \"write-methods\") (#set! helper \"write\"))\n",
+    );
+    let docs = "## What it flags\nx\n## Why is this bad?\nx\n## Example\nx\n## How to fix\nx\n";
+    for (id, limit) in [("one-write", "0"), ("two-writes", "1")] {
+        t.write(
+            &format!("team/rules/{id}/rule.toml"),
+            "severity = \"error\"\nsummary = \"s\"\nmessage = \"{count} writes\"\n\
+             [queries]\npython = [\"../../shared/writes.scm\", \"python.scm\"]\n",
+        );
+        t.write(&format!("team/rules/{id}/docs.md"), docs);
+        t.write(
+            &format!("team/rules/{id}/python.scm"),
+            format!("((function_definition body: (block) @body) @match (#count-above? @body \"write\" \"{limit}\"))\n"),
+        );
+    }
+    t.write("lever.toml", "packs = [\"team\"]\n");
+    t.write("a.py", "def f(a):\n    a.save()\n    a.store()\n");
+    let v = t.lever(&["check", "--format", "json"]).json();
+    let messages: Vec<(&str, &str)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["rule"].as_str().unwrap(), f["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(messages, [("one-write", "1 writes")]);
+    // lever.toml's [settings] sets a shared setting for every rule that has it.
+    t.write("lever.toml", "packs = [\"team\"]\n[settings]\nwrite-methods = [\"save\", \"store\"]\n");
+    let v = t.lever(&["check", "--format", "json"]).json();
+    assert_eq!(v["findings"].as_array().unwrap().len(), 2, "{v}");
+    // An unknown shared setting names lever.toml:line:col; a file outside the pack is an error.
+    t.write("lever.toml", "packs = [\"team\"]\n[settings]\nwrite-method = [\"save\"]\n");
+    let run = t.lever(&["check"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("lever.toml:3:16: no pack has a shared setting `write-method`"), "{run:?}");
+    t.write(
+        "team/rules/one-write/rule.toml",
+        "severity = \"error\"\nsummary = \"s\"\nmessage = \"m\"\n[queries]\npython = [\"../../../x.scm\"]\n",
+    );
+    let run = t.lever(&["check"]);
+    assert!(run.stderr.contains("query file `../../../x.scm` is outside the pack"), "{run:?}");
+}
