@@ -93,6 +93,9 @@ pub enum Predicate {
     /// ignoring white space, ends with `text`. For tokens that the grammar does not group,
     /// such as a macro's arguments.
     PrecededBy { capture: u32, text: String, negate: bool },
+    /// `(#extract? @cap "regex")`: the regex matches the capture's text, and from then on the
+    /// capture stands for its first group (in joins and messages): the table of an SQL string.
+    Extract { capture: u32, regex: regex::Regex },
     /// `(#count-above? @scope "helper" "limit" …)` / `(#not-count-above? …)`: more than
     /// `limit` joined helper matches inside `@scope`, optionally only those `inside` (or not)
     /// a match of another helper; `at_crossing` reports at the match that crosses the limit.
@@ -120,7 +123,7 @@ impl Predicate {
 }
 
 /// The predicates Lever implements, with their argument shapes, for docs and errors.
-pub const PREDICATES: [(&str, &str); 11] = [
+pub const PREDICATES: [(&str, &str); 12] = [
     ("only-used-as?", "@var @scope \"helper\""),
     ("has?", "@scope \"helper\""),
     ("not-has?", "@scope \"helper\""),
@@ -130,6 +133,7 @@ pub const PREDICATES: [(&str, &str); 11] = [
     ("not-any-of-setting?", "@capture \"setting\""),
     ("preceded-by?", "@capture \"text\""),
     ("not-preceded-by?", "@capture \"text\""),
+    ("extract?", "@capture \"regex with one group\""),
     ("count-above?", "@scope \"helper\" \"limit\" [\"inside\"|\"outside\" \"helper\"] [\"at-crossing\"]"),
     ("not-count-above?", "@scope \"helper\" \"limit\" [\"inside\"|\"outside\" \"helper\"]"),
 ];
@@ -470,6 +474,22 @@ fn analyze(
                         })
                         .ok_or(*h)
                 }
+                ("extract?", [Ok(cap), Err(pattern)]) => match regex::Regex::new(pattern) {
+                    Ok(regex) if regex.captures_len() == 2 => Ok(Predicate::Extract { capture: *cap, regex }),
+                    Ok(_) => {
+                        errors.push((
+                            seg.rule,
+                            err_at(seg, local, "`#extract?`: the regex needs exactly one group".to_string())
+                                .with_help("write `(?:…)` for groups that should not be extracted"),
+                        ));
+                        continue;
+                    }
+                    Err(e) => {
+                        let first = e.to_string().lines().last().unwrap_or("").trim().to_string();
+                        errors.push((seg.rule, err_at(seg, local, format!("`#extract?`: bad regex: {first}"))));
+                        continue;
+                    }
+                },
                 ("preceded-by?" | "not-preceded-by?", [Ok(cap), Err(text)]) => {
                     Ok(Predicate::PrecededBy { capture: *cap, text: text.to_string(), negate: op.starts_with("not-") })
                 }
@@ -528,6 +548,8 @@ fn analyze(
             }
             referenced.entry(seg.rule).or_default().extend(caps_and_strings.iter().filter_map(|a| a.ok()));
         }
+        // `#extract?` first: the other predicates join on what it extracts.
+        predicates.sort_by_key(|p| !matches!(p, Predicate::Extract { .. }));
         patterns.push(PatternInfo {
             rule: seg.rule,
             helper: *helper,

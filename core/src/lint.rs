@@ -278,6 +278,7 @@ impl QueryRun<'_> {
                 joined: Vec::new(),
                 count: None,
                 crossing: None,
+                keys: Vec::new(),
             };
             let active = &self.rules.active()[info.rule];
             if !info.predicates.iter().all(|p| ctx.holds(p, helpers)) {
@@ -313,6 +314,8 @@ struct MatchCtx<'a, 't> {
     count: Option<(usize, i64)>,
     /// Where an `"at-crossing"` count reports.
     crossing: Option<Range<usize>>,
+    /// Captures that `#extract?` narrowed to a part of their text.
+    keys: Vec<(u32, Range<usize>)>,
 }
 
 /// One helper match joined to a report match.
@@ -332,12 +335,29 @@ impl<'a, 't> MatchCtx<'a, 't> {
         self.text.get(node.byte_range()).unwrap_or("")
     }
 
+    /// The text a capture stands for: its node's, or the part `#extract?` chose.
+    fn key_text(&self, id: u32, node: Node) -> &'a str {
+        match self.keys.iter().find(|(c, _)| *c == id) {
+            Some((_, r)) => self.text.get(r.clone()).unwrap_or(""),
+            None => self.node_text(node),
+        }
+    }
+
     fn holds(&mut self, pred: &Predicate, cursor: &mut QueryCursor) -> bool {
+        if let Predicate::Extract { capture, regex } = pred {
+            let Some(range) = self.capture(*capture).and_then(|n| extract(regex, n, self.text)) else {
+                return false;
+            };
+            self.keys.push((*capture, range));
+            return true;
+        }
         if let Some(holds) = local_holds(pred, &self.captures, self.text) {
             return holds;
         }
         match pred {
-            Predicate::AnyOfSetting { .. } | Predicate::PrecededBy { .. } => unreachable!("local predicates"),
+            Predicate::AnyOfSetting { .. } | Predicate::PrecededBy { .. } | Predicate::Extract { .. } => {
+                unreachable!("local predicates")
+            }
             Predicate::HasBefore { anchor, helper, scope_kinds, negate } => {
                 let Some(anchor) = self.capture(*anchor) else { return *negate };
                 let mut scope = anchor;
@@ -463,6 +483,14 @@ impl<'a, 't> MatchCtx<'a, 't> {
             if !info.predicates.iter().all(|p| local_holds(p, &caps, self.text).unwrap_or(false)) {
                 continue;
             }
+            // The helper's own `#extract?` keys.
+            let key_of = |id: u32, node: Node| -> &str {
+                let extracted = info.predicates.iter().find_map(|p| match p {
+                    Predicate::Extract { capture, regex } if *capture == id => extract(regex, node, self.text),
+                    _ => None,
+                });
+                self.text.get(extracted.unwrap_or_else(|| node.byte_range())).unwrap_or("")
+            };
             let agrees = m.captures().iter().all(|c| {
                 if Some(c.index) == identity
                     || c.index == self.compiled.match_capture
@@ -471,7 +499,7 @@ impl<'a, 't> MatchCtx<'a, 't> {
                     return true;
                 }
                 match self.capture(c.index) {
-                    Some(mine) => self.node_text(mine) == self.node_text(c.node),
+                    Some(mine) => self.key_text(c.index, mine) == key_of(c.index, c.node),
                     None => true,
                 }
             });
@@ -493,7 +521,7 @@ impl<'a, 't> MatchCtx<'a, 't> {
 
     fn var_text(&self, name: &str) -> Option<&'a str> {
         let id = self.compiled.capture_index(name)?;
-        self.capture(id).map(|n| self.node_text(n))
+        self.capture(id).map(|n| self.key_text(id, n))
     }
 
     /// A message placeholder's value: a capture's text (quoted), or `{count}`/`{limit}`.
@@ -625,11 +653,19 @@ fn local_holds(pred: &Predicate, captures: &[(u32, Node)], text: &str) -> Option
                 .is_some_and(|n| text.get(..n.start_byte()).unwrap_or("").trim_end().ends_with(before.as_str()));
             found != *negate
         }
+        Predicate::Extract { capture, regex } => node(*capture).is_some_and(|n| extract(regex, n, text).is_some()),
         Predicate::OnlyUsedAs { .. }
         | Predicate::Has { .. }
         | Predicate::HasBefore { .. }
         | Predicate::CountAbove { .. } => return None,
     })
+}
+
+/// The byte range of the first group of `regex` in `node`'s text.
+fn extract(regex: &regex::Regex, node: Node, text: &str) -> Option<Range<usize>> {
+    let start = node.start_byte();
+    let group = regex.captures(text.get(node.byte_range())?)?.get(1)?;
+    Some(start + group.start()..start + group.end())
 }
 
 /// A captured text as quoted in a message: one line, at most 60 characters.

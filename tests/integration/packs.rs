@@ -345,3 +345,27 @@ fn rules_share_query_files_and_settings_of_their_pack() {
     let run = t.lever(&["check"]);
     assert!(run.stderr.contains("query file `../../../x.scm` is outside the pack"), "{run:?}");
 }
+
+#[test]
+fn extract_joins_on_part_of_a_capture() {
+    // A write to a table, then a read of the same table, both in SQL strings.
+    let t = Tree::new();
+    let scm = "((call arguments: (argument_list . (string) @name)) @match\n\
+               (#extract? @name \"(?i)\\\\bfrom\\\\s+([a-z_][a-z0-9_]*)\")\n\
+               (#has-before? @match \"write\" \"function_definition\"))\n\
+               ((call arguments: (argument_list . (string) @name))\n\
+               (#extract? @name \"(?i)^.(?:insert\\\\s+into|update)\\\\s+([a-z_][a-z0-9_]*)\")\n\
+               (#set! helper \"write\"))\n";
+    pack(&t, scm, "[related]\nwrite = \"`{name}` written here\"\n");
+    t.write(
+        "a.py",
+        "def f(db):\n    db.execute(\"INSERT INTO users VALUES (1)\")\n    db.execute(\"SELECT * FROM orders\")\n    db.execute(\"SELECT * FROM users\")\n",
+    );
+    let v = t.lever(&["check", "--format", "json"]).json();
+    assert_eq!(findings(&v), [("no-call".to_string(), "a.py".to_string(), 4)]);
+    assert_eq!(v["findings"][0]["message"], "do not call `users`");
+    assert_eq!(v["findings"][0]["related"][0]["message"], "`users` written here");
+    assert_eq!(v["findings"][0]["related"][0]["start"]["line"], 2);
+    let err = broken("((string) @name @match (#extract? @name \"a(b)(c)\"))\n", "");
+    assert!(err.contains("`#extract?`: the regex needs exactly one group"), "{err}");
+}
