@@ -35,9 +35,9 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 /// Prints a Markdown table of per-edit latency for each language.
 pub fn run(root: &Path, rules: &RuleSet, edits: usize) {
     println!(
-        "| language | file | lines | full parse ms | edit + reparse + lint: median ms | p99 ms | max ms | reparse: median ms | p99 ms | lint: median ms | p99 ms |"
+        "| language | file | lines | full parse ms | edit + reparse + lint: median ms | p99 ms | max ms | reparse: median ms | p99 ms | lint: median ms | p99 ms | bare tree-sitter reparse: median ms | p99 ms |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     let mut linter = Linter::new();
     for lang in [Language::Python, Language::Rust, Language::TypeScript] {
         let Some((path, mut text)) = pick(root, lang) else { continue };
@@ -69,6 +69,11 @@ pub fn run(root: &Path, rules: &RuleSet, edits: usize) {
         let mut rng: u64 = 42;
         let (mut total, mut lint, mut reparse) = (Vec::new(), Vec::new(), Vec::new());
         // As the server does: raw findings follow the edits; re-lints cover edited items.
+        // The floor: the same edits reparsed by a plain tree-sitter parser, no Lever code.
+        let mut bare = tree_sitter::Parser::new();
+        bare.set_language(&lang.grammar()).expect("grammar");
+        let mut bare_tree = tree.clone();
+        let mut floor = Vec::new();
         let mut incremental = Incremental::default();
         incremental.relint(&mut linter, rules, lang, &text, &tree);
         for _ in 0..edits {
@@ -80,14 +85,15 @@ pub fn run(root: &Path, rules: &RuleSet, edits: usize) {
             let start = Instant::now();
             let start_position = point(&text, at);
             text.insert(at, 'x');
-            tree.edit(&InputEdit {
+            let edit = InputEdit {
                 start_byte: at,
                 old_end_byte: at,
                 new_end_byte: at + 1,
                 start_position,
                 old_end_position: start_position,
                 new_end_position: Point { row: start_position.row, column: start_position.column + 1 },
-            });
+            };
+            tree.edit(&edit);
             incremental.edit(at, at, at + 1);
             let p0 = Instant::now();
             let new = linter.parse(lang, &text, Some(&tree), Duration::from_secs(60)).expect("reparse");
@@ -101,13 +107,18 @@ pub fn run(root: &Path, rules: &RuleSet, edits: usize) {
             std::hint::black_box(found);
             lint.push(l0.elapsed().as_secs_f64() * 1e3);
             total.push(start.elapsed().as_secs_f64() * 1e3);
+            bare_tree.edit(&edit);
+            let b0 = Instant::now();
+            bare_tree = bare.parse(&text, Some(&bare_tree)).expect("bare reparse");
+            floor.push(b0.elapsed().as_secs_f64() * 1e3);
         }
+        floor.sort_by(f64::total_cmp);
         total.sort_by(f64::total_cmp);
         lint.sort_by(f64::total_cmp);
         reparse.sort_by(f64::total_cmp);
         let name = path.strip_prefix(root).unwrap_or(&path).display().to_string();
         println!(
-            "| {lang} | `{name}` | {} | {full:.1} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} |",
+            "| {lang} | `{name}` | {} | {full:.1} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} |",
             text.lines().count(),
             percentile(&total, 0.5),
             percentile(&total, 0.99),
@@ -116,6 +127,8 @@ pub fn run(root: &Path, rules: &RuleSet, edits: usize) {
             percentile(&reparse, 0.99),
             percentile(&lint, 0.5),
             percentile(&lint, 0.99),
+            percentile(&floor, 0.5),
+            percentile(&floor, 0.99),
         );
     }
 }
