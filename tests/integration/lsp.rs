@@ -344,8 +344,14 @@ async fn cancelled_pull_is_answered_and_the_server_goes_on() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn incremental_edits_match_a_fresh_parse() {
     use lever_core::{Config, Language, Linter, RuleSet, load};
+    // Every built-in rule, preview ones included: aggregation and "A, then B" rules depend
+    // on more of the file than the node they report.
     let (pack, _) = load::builtin_pack();
-    let (rules, _) = RuleSet::new(&[pack.unwrap()], &Config::default_in(".".into()));
+    let pack = pack.unwrap();
+    let all_on: serde_json::Map<String, Value> = pack.rules.iter().map(|r| (r.id.clone(), json!("on"))).collect();
+    let toml: String = pack.rules.iter().map(|r| format!("{} = \"on\"\n", r.id)).collect();
+    let config = Config::parse("lever.toml", &format!("[rules]\n{toml}"), ".".into()).unwrap();
+    let (rules, _) = RuleSet::new(&[pack], &config);
     let mut linter = Linter::new();
     let pieces = [
         "xs[i]",
@@ -363,18 +369,23 @@ async fn incremental_edits_match_a_fresh_parse() {
         "\n    ",
         "{",
         "}",
+        "q = f\"SELECT * FROM t WHERE id = {x}\"\n",
+        "cur.execute(q)\n",
+        "def h(cur, x):\n    ",
+        "db.query(`SELECT * FROM t WHERE id = ${x}`);\n",
+        "let q = format!(\"SELECT {x}\");\nconn.execute(&q, []);\n",
     ];
     for (lang, file, seed) in
         [(Language::Python, "a.py", 7u64), (Language::Rust, "a.rs", 11), (Language::TypeScript, "a.ts", 13)]
     {
         let t = Tree::new();
         let mut c = Client::start().await;
-        c.initialize(json!({"textDocument": {"diagnostic": {}}}), Value::Null).await;
+        c.initialize(json!({"textDocument": {"diagnostic": {}}}), json!({"rules": all_on})).await;
         let u = uri(&t, file);
         let mut text = match lang {
             Language::Rust => "fn f(v: &[u8]) {\n    for i in 0..v.len() {\n        g(v[i]);\n    }\n}\n".to_string(),
             Language::TypeScript => "for (let i = 0; i < a.length; i++) {\n  f(a[i]);\n}\n".to_string(),
-            _ => LOOP_PY.repeat(3),
+            _ => format!("{}def f(cur, x):\n    q = f\"SELECT {{x}}\"\n    cur.execute(q)\n", LOOP_PY.repeat(3)),
         };
         c.open(&u, &text).await;
         let mut rng = seed;
