@@ -1,0 +1,95 @@
+;; A function whose writes are not all in one transaction: see docs.md.
+;;
+;; Writes are the shared helper "write" (queries/shared/db-writes-python.scm). A function
+;; decorated with `@transaction.atomic` (or any decorator naming `atomic`) is one transaction
+;; and is never reported; neither are tests (`test_…`, `setUp…`) and Django data migrations
+;; (`def forwards(apps, schema_editor)`), which Django runs in a transaction.
+;; Each pattern counts the writes first, so that they become related locations, and the
+;; number its message shows last.
+
+; More than one transaction: two `with transaction.atomic():` blocks, two `session.commit()`.
+((function_definition name: (identifier) @name parameters: (parameters) @_params body: (block) @body) @match
+ (#not-match? @name "^(test|setUp)")
+ (#not-match? @_params "schema_editor")
+ (#not-has-before? @body "atomic-function" "decorated_definition")
+ (#count-above? @body "write" "0")
+ (#count-above? @body "transaction-end" "1"))
+
+; A commit (or a transaction block) inside a loop: one transaction per iteration.
+((function_definition name: (identifier) @name parameters: (parameters) @_params body: (block) @body) @match
+ (#not-match? @name "^(test|setUp)")
+ (#not-match? @_params "schema_editor")
+ (#not-has-before? @body "atomic-function" "decorated_definition")
+ (#count-above? @body "write" "0")
+ (#count-above? @body "transaction-end" "0" "inside" "loop")
+ (#set! message "loop"))
+
+; Writes both inside and outside a transaction block.
+((function_definition name: (identifier) @name parameters: (parameters) @_params body: (block) @body) @match
+ (#not-match? @name "^(test|setUp)")
+ (#not-match? @_params "schema_editor")
+ (#not-has-before? @body "atomic-function" "decorated_definition")
+ (#count-above? @body "write" "0" "inside" "transaction")
+ (#count-above? @body "write" "0" "outside" "transaction")
+ (#set! message "mixed"))
+
+; No transaction at all, and writes that each commit on their own (Django's autocommit):
+; more than one, or one inside a loop. Writes through an SQLAlchemy session or a DB-API
+; cursor are left alone: the caller commits them together.
+((function_definition name: (identifier) @name parameters: (parameters) @_params body: (block) @body) @match
+ (#not-match? @name "^(test|setUp)")
+ (#not-match? @_params "schema_editor")
+ (#not-has-before? @body "atomic-function" "decorated_definition")
+ (#not-has? @body "transaction-end")
+ (#not-has? @body "unit-of-work")
+ (#count-above? @body "write" "1")
+ (#set! message "autocommit"))
+((function_definition name: (identifier) @name parameters: (parameters) @_params body: (block) @body) @match
+ (#not-match? @name "^(test|setUp)")
+ (#not-match? @_params "schema_editor")
+ (#not-has-before? @body "atomic-function" "decorated_definition")
+ (#not-has? @body "transaction-end")
+ (#not-has? @body "unit-of-work")
+ (#count-above? @body "write" "0" "inside" "loop")
+ (#set! message "autocommit-loop"))
+
+;; Helpers.
+
+; A transaction block: `with transaction.atomic():`, `with session.begin():`,
+; `with engine.begin() as conn:`, `async with conn.transaction():`.
+((with_statement
+   (with_clause (with_item value: [(call function: [(identifier) @_f (attribute attribute: (identifier) @_f)])
+                                   (as_pattern (call function: [(identifier) @_f (attribute attribute: (identifier) @_f)]))]))) @match
+ (#any-of-setting? @_f "python-transaction-blocks")
+ (#set! helper "transaction"))
+
+; Where a transaction ends: a transaction block, `session.commit()`, `execute("COMMIT")`.
+((with_statement
+   (with_clause (with_item value: [(call function: [(identifier) @_f (attribute attribute: (identifier) @_f)])
+                                   (as_pattern (call function: [(identifier) @_f (attribute attribute: (identifier) @_f)]))]))) @match
+ (#any-of-setting? @_f "python-transaction-blocks")
+ (#set! helper "transaction-end"))
+((call function: (attribute attribute: (identifier) @_m) arguments: (argument_list) @_args) @match
+ (#any-of? @_m "commit" "acommit")
+ (#eq? @_args "()")
+ (#set! helper "transaction-end"))
+((call function: (attribute attribute: (identifier) @_m) arguments: (argument_list . (string) @_sql)) @match
+ (#any-of-setting? @_m "python-sql-execute")
+ (#match? @_sql "^[rRuUbB]*[\"']+\\s*(?i:commit|end)\\s*;?\\s*[\"']+$")
+ (#set! helper "transaction-end"))
+
+; Writes the caller commits: an SQLAlchemy session's, a DB-API cursor's.
+((call function: (attribute object: [(identifier) @_s (attribute attribute: (identifier) @_s)] attribute: (identifier) @_m))
+ (#any-of-setting? @_s "python-session-names")
+ (#any-of-setting? @_m "sqlalchemy-write-methods")
+ (#set! helper "unit-of-work"))
+((call function: (attribute attribute: (identifier) @_m))
+ (#any-of-setting? @_m "python-sql-execute")
+ (#set! helper "unit-of-work"))
+
+((decorated_definition (decorator) @_decorator definition: (function_definition name: (identifier) @name))
+ (#match? @_decorator "atomic")
+ (#set! helper "atomic-function"))
+
+([(for_statement) (while_statement)] @match
+ (#set! helper "loop"))
