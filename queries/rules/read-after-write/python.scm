@@ -137,19 +137,21 @@
 ; the same client (named in `redis-clients`) and the same key expression.
 ((call
    function: (attribute object: [(identifier) @store (attribute attribute: (identifier) @store)] attribute: (identifier) @_method)
-   arguments: (argument_list . (_) @key)) @match
+   arguments: (argument_list . (_) @entity)) @match
  (#any-of-setting? @store "redis-clients")
  (#any-of-setting? @_method "redis-read-methods")
- (#has-before? @match "kv-write" "function_definition")
+ (#has-before? @match "write" "function_definition")
  (#not-has-before? @match "test-function" "function_definition"))
 
 ;; Helpers.
 
+; redis writes, for the reads above: joined on the client and the key expression. (The
+; shared "write" helper holds the database writes.)
 ((call
    function: (attribute object: [(identifier) @store (attribute attribute: (identifier) @store)] attribute: (identifier) @_method)
-   arguments: (argument_list . (_) @key)) @match
+   arguments: (argument_list . (_) @entity)) @match
  (#any-of-setting? @_method "redis-write-methods")
- (#set! helper "kv-write"))
+ (#set! helper "write"))
 
 ; A commit or flush: what makes an SQLAlchemy write visible to a later query.
 ((call function: (attribute attribute: (identifier) @_method) arguments: (argument_list) @_args)

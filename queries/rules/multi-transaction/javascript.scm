@@ -1,0 +1,125 @@
+;; A function whose writes are not all in one transaction: see docs.md.
+;;
+;; Writes are the shared helper "write" (queries/shared/db-writes-js.scm). Functions are
+;; named declarations, methods, functions assigned to a name or a property, and Express-style
+;; route handlers (`router.post("/orders", async (req, res) => …)`, named by their path).
+;; Each pattern counts the writes first, so that they become related locations, and the
+;; number its message shows last.
+
+; More than one transaction: two `prisma.$transaction(…)`, two `trx.commit()`.
+([(function_declaration name: (identifier) @name body: (statement_block) @body)
+  (generator_function_declaration name: (identifier) @name body: (statement_block) @body)
+  (method_definition name: (property_identifier) @name body: (statement_block) @body)
+  (variable_declarator name: (identifier) @name value: [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)])
+  (pair key: (property_identifier) @name value: [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)])
+  (call_expression
+    function: (member_expression property: (property_identifier) @_verb)
+    arguments: (arguments . (string) @name [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)] .))] @match
+ (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
+ (#count-above? @body "write" "0")
+ (#count-above? @body "transaction-end" "1"))
+
+; A commit or a transaction inside a loop (also `.forEach`/`.map` callbacks).
+([(function_declaration name: (identifier) @name body: (statement_block) @body)
+  (generator_function_declaration name: (identifier) @name body: (statement_block) @body)
+  (method_definition name: (property_identifier) @name body: (statement_block) @body)
+  (variable_declarator name: (identifier) @name value: [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)])
+  (pair key: (property_identifier) @name value: [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)])
+  (call_expression
+    function: (member_expression property: (property_identifier) @_verb)
+    arguments: (arguments . (string) @name [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)] .))] @match
+ (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
+ (#count-above? @body "write" "0")
+ (#count-above? @body "transaction-end" "0" "inside" "loop")
+ (#set! message "loop"))
+
+; Writes both inside a transaction callback and outside it.
+([(function_declaration name: (identifier) @name body: (statement_block) @body)
+  (generator_function_declaration name: (identifier) @name body: (statement_block) @body)
+  (method_definition name: (property_identifier) @name body: (statement_block) @body)
+  (variable_declarator name: (identifier) @name value: [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)])
+  (pair key: (property_identifier) @name value: [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)])
+  (call_expression
+    function: (member_expression property: (property_identifier) @_verb)
+    arguments: (arguments . (string) @name [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)] .))] @match
+ (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
+ (#count-above? @body "write" "0" "inside" "transaction")
+ (#count-above? @body "write" "0" "outside" "transaction")
+ (#set! message "mixed"))
+
+; No sign of a transaction at all (not even a `tx` or `transaction` passed in), and writes
+; that each commit on their own: more than one, or one inside a loop.
+([(function_declaration name: (identifier) @name body: (statement_block) @body)
+  (generator_function_declaration name: (identifier) @name body: (statement_block) @body)
+  (method_definition name: (property_identifier) @name body: (statement_block) @body)
+  (variable_declarator name: (identifier) @name value: [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)])
+  (pair key: (property_identifier) @name value: [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)])
+  (call_expression
+    function: (member_expression property: (property_identifier) @_verb)
+    arguments: (arguments . (string) @name [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)] .))] @match
+ (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
+ (#not-has? @body "transaction-mention")
+ (#count-above? @body "write" "1")
+ (#set! message "autocommit"))
+([(function_declaration name: (identifier) @name body: (statement_block) @body)
+  (generator_function_declaration name: (identifier) @name body: (statement_block) @body)
+  (method_definition name: (property_identifier) @name body: (statement_block) @body)
+  (variable_declarator name: (identifier) @name value: [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)])
+  (pair key: (property_identifier) @name value: [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)])
+  (call_expression
+    function: (member_expression property: (property_identifier) @_verb)
+    arguments: (arguments . (string) @name [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)] .))] @match
+ (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
+ (#not-has? @body "transaction-mention")
+ (#count-above? @body "write" "0" "inside" "loop")
+ (#set! message "autocommit-loop"))
+
+;; Helpers.
+
+; A transaction callback: `prisma.$transaction(async (tx) => …)`, `knex.transaction(…)`,
+; `dataSource.transaction(…)`, `sequelize.transaction(…)`, `session.withTransaction(…)`;
+; Prisma's array form `prisma.$transaction([…])`.
+((call_expression
+   function: (member_expression property: (property_identifier) @_m)
+   arguments: (arguments [(arrow_function) (function_expression) (array)])) @match
+ (#any-of-setting? @_m "js-transaction-calls")
+ (#set! helper "transaction"))
+
+; Where a transaction ends: a transaction callback, `trx.commit()`,
+; `queryRunner.commitTransaction()`, `client.query("COMMIT")`.
+((call_expression
+   function: (member_expression property: (property_identifier) @_m)
+   arguments: (arguments [(arrow_function) (function_expression) (array)])) @match
+ (#any-of-setting? @_m "js-transaction-calls")
+ (#set! helper "transaction-end"))
+((call_expression
+   function: (member_expression property: (property_identifier) @_m)
+   arguments: (arguments) @_args) @match
+ (#any-of? @_m "commit" "commitTransaction")
+ (#eq? @_args "()")
+ (#set! helper "transaction-end"))
+((call_expression
+   function: (member_expression property: (property_identifier) @_m)
+   arguments: (arguments . [(string) (template_string)] @_sql)) @match
+ (#any-of-setting? @_m "js-sql-execute")
+ (#match? @_sql "^[`'\"]\\s*(?i:commit|end)\\s*;?\\s*[`'\"]$")
+ (#set! helper "transaction-end"))
+
+; Any mention of a transaction: the function runs in one that someone else opened or commits.
+([(identifier) (property_identifier) (shorthand_property_identifier) (shorthand_property_identifier_pattern)] @_name
+ (#match? @_name "(?i)transaction|^(trx|tx|txn|queryRunner|session)$")
+ (#set! helper "transaction-mention"))
+((call_expression
+   function: (member_expression property: (property_identifier) @_m)
+   arguments: (arguments . [(string) (template_string)] @_sql))
+ (#any-of-setting? @_m "js-sql-execute")
+ (#match? @_sql "^[`'\"]\\s*(?i:begin|start\\s+transaction)")
+ (#set! helper "transaction-mention"))
+
+([(for_statement) (for_in_statement) (while_statement) (do_statement)] @match
+ (#set! helper "loop"))
+((call_expression
+   function: (member_expression property: (property_identifier) @_m)
+   arguments: (arguments [(arrow_function) (function_expression)])) @match
+ (#any-of? @_m "forEach" "map" "flatMap")
+ (#set! helper "loop"))

@@ -1,0 +1,146 @@
+;; A read of an entity that the same function wrote before: see docs.md.
+;;
+;; Writes are the shared helper "write" (queries/shared/db-writes-js.scm); every read pattern
+;; joins it on `@entity`. The scope is the innermost function, arrow function or method.
+
+; Prisma: `prisma.user.findUnique(…)` after `prisma.user.update(…)`.
+((call_expression
+   function: (member_expression
+     object: (member_expression
+       object: [(identifier) @_client (member_expression property: (property_identifier) @_client)]
+       property: (property_identifier) @entity)
+     property: (property_identifier) @_method)) @match
+ (#any-of-setting? @_client "js-db-clients")
+ (#any-of-setting? @_method "prisma-read-methods")
+ (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration"))
+
+; Prisma through a replica: `prisma.$replica().user.findMany(…)` (the read-replicas
+; extension), or a client named in `replica-names`.
+((call_expression
+   function: (member_expression
+     object: (member_expression
+       object: (call_expression function: (member_expression property: (property_identifier) @_replica)) @handle
+       property: (property_identifier) @entity)
+     property: (property_identifier) @_method)) @match @read
+ (#eq? @_replica "$replica")
+ (#any-of-setting? @_method "prisma-read-methods")
+ (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#set! message "replica-handle")
+ (#set! severity "raise"))
+((call_expression
+   function: (member_expression
+     object: (member_expression
+       object: [(identifier) @_client (member_expression property: (property_identifier) @_client)] @handle
+       property: (property_identifier) @entity)
+     property: (property_identifier) @_method)) @match
+ (#any-of-setting? @_client "replica-names")
+ (#any-of-setting? @_method "prisma-read-methods")
+ (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#set! message "replica-handle")
+ (#set! severity "raise"))
+
+; TypeORM repositories: `userRepository.findOneBy(…)` after `userRepository.save(…)`.
+((call_expression
+   function: (member_expression
+     object: [(identifier) @_name (member_expression property: (property_identifier) @_name)] @entity
+     property: (property_identifier) @_method)) @match
+ (#match? @_name "(?i)(repo|repository)$")
+ (#any-of-setting? @_method "typeorm-read-methods")
+ (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration"))
+
+; TypeORM entity managers: `manager.findOneBy(User, …)` after `manager.save(User, …)`.
+((call_expression
+   function: (member_expression
+     object: [(identifier) @_name (member_expression property: (property_identifier) @_name)]
+     property: (property_identifier) @_method)
+   arguments: (arguments . (identifier) @entity)) @match
+ (#match? @_name "(?i)(manager|^em)$")
+ (#any-of-setting? @_method "typeorm-read-methods")
+ (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration"))
+
+; mongoose and Sequelize models: `User.findById(…)` after `User.create(…)` or `user.save()`.
+((call_expression
+   function: (member_expression
+     object: [(identifier) @_name (member_expression property: (property_identifier) @_name)] @entity
+     property: (property_identifier) @_method)) @match
+ (#match? @_name "^[A-Z]|Model$")
+ (#not-any-of? @_name "Object" "Reflect" "Vue" "Promise" "Array" "Map" "Set" "WeakMap" "JSON" "Math" "Date" "Symbol" "Buffer" "URL" "React" "Intl" "Number" "String" "Error" "Atomics" "Ember" "Proxy")
+ (#any-of-setting? @_method "model-read-methods")
+ (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration"))
+
+; MongoDB collections: `db.collection("users").findOne(…)`.
+((call_expression
+   function: (member_expression
+     object: (call_expression
+       function: (member_expression property: (property_identifier) @_collection)
+       arguments: (arguments . (string (string_fragment) @entity)))
+     property: (property_identifier) @_method)) @match
+ (#eq? @_collection "collection")
+ (#any-of-setting? @_method "model-read-methods")
+ (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration"))
+
+; knex: `await knex("users").where(…).first()`: a query whose last call reads, where it is
+; used as a value (so not the start of `knex("users").where(…).update(…)`).
+([(await_expression (call_expression function: (member_expression object: [(call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))
+             (call_expression function: (member_expression object: (call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))))
+             (call_expression function: (member_expression object: (call_expression function: (member_expression object: (call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))))))] property: (property_identifier) @_method)) @match)
+  (return_statement (call_expression function: (member_expression object: [(call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))
+             (call_expression function: (member_expression object: (call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))))
+             (call_expression function: (member_expression object: (call_expression function: (member_expression object: (call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))))))] property: (property_identifier) @_method)) @match)
+  (variable_declarator value: (call_expression function: (member_expression object: [(call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))
+             (call_expression function: (member_expression object: (call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))))
+             (call_expression function: (member_expression object: (call_expression function: (member_expression object: (call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))))))] property: (property_identifier) @_method)) @match)
+  (assignment_expression right: (call_expression function: (member_expression object: [(call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))
+             (call_expression function: (member_expression object: (call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))))
+             (call_expression function: (member_expression object: (call_expression function: (member_expression object: (call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))))))] property: (property_identifier) @_method)) @match)
+  (arguments (call_expression function: (member_expression object: [(call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))
+             (call_expression function: (member_expression object: (call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))))
+             (call_expression function: (member_expression object: (call_expression function: (member_expression object: (call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))))))] property: (property_identifier) @_method)) @match)
+  (arrow_function body: (call_expression function: (member_expression object: [(call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))
+             (call_expression function: (member_expression object: (call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))))
+             (call_expression function: (member_expression object: (call_expression function: (member_expression object: (call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))))))] property: (property_identifier) @_method)) @match)]
+ (#any-of-setting? @_knex "knex-names")
+ (#any-of-setting? @_method "knex-read-methods")
+ (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration"))
+([(await_expression (call_expression function: (member_expression object: [(call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))
+             (call_expression function: (member_expression object: (call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))))
+             (call_expression function: (member_expression object: (call_expression function: (member_expression object: (call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))))))] property: (property_identifier) @_method)) @match)
+  (return_statement (call_expression function: (member_expression object: [(call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))
+             (call_expression function: (member_expression object: (call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))))
+             (call_expression function: (member_expression object: (call_expression function: (member_expression object: (call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))))))] property: (property_identifier) @_method)) @match)
+  (variable_declarator value: (call_expression function: (member_expression object: [(call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))
+             (call_expression function: (member_expression object: (call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))))
+             (call_expression function: (member_expression object: (call_expression function: (member_expression object: (call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))))))] property: (property_identifier) @_method)) @match)
+  (assignment_expression right: (call_expression function: (member_expression object: [(call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))
+             (call_expression function: (member_expression object: (call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))))
+             (call_expression function: (member_expression object: (call_expression function: (member_expression object: (call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))))))] property: (property_identifier) @_method)) @match)
+  (arguments (call_expression function: (member_expression object: [(call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))
+             (call_expression function: (member_expression object: (call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))))
+             (call_expression function: (member_expression object: (call_expression function: (member_expression object: (call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))))))] property: (property_identifier) @_method)) @match)
+  (arrow_function body: (call_expression function: (member_expression object: [(call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))
+             (call_expression function: (member_expression object: (call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))))
+             (call_expression function: (member_expression object: (call_expression function: (member_expression object: (call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))))))] property: (property_identifier) @_method)) @match)]
+ (#any-of-setting? @_knex "replica-names")
+ (#any-of-setting? @_method "knex-read-methods")
+ (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#set! message "replica-knex")
+ (#set! severity "raise"))
+
+; Raw SQL: `pool.query("SELECT … FROM users …")` after a write to `users`; through a replica
+; when the handle is named in `replica-names`.
+((call_expression
+   function: (member_expression object: [(identifier) @_handle (member_expression property: (property_identifier) @_handle)] property: (property_identifier) @_method)
+   arguments: (arguments . [(string) (template_string)] @entity)) @match
+ (#any-of-setting? @_method "js-sql-execute")
+ (#extract? @entity "^[`'\"]\\s*(?i:select|with)\\b[\\s\\S]*?\\b(?i:from|join)\\s+[`\"\\[]?(?:\\w+[`\"\\]]?\\.[`\"\\[]?)?(\\w+)")
+ (#not-any-of-setting? @_handle "replica-names")
+ (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration"))
+((call_expression
+   function: (member_expression object: [(identifier) @handle (member_expression property: (property_identifier) @handle)] property: (property_identifier) @_method)
+   arguments: (arguments . [(string) (template_string)] @entity)) @match
+ (#any-of-setting? @_method "js-sql-execute")
+ (#extract? @entity "^[`'\"]\\s*(?i:select|with)\\b[\\s\\S]*?\\b(?i:from|join)\\s+[`\"\\[]?(?:\\w+[`\"\\]]?\\.[`\"\\[]?)?(\\w+)")
+ (#any-of-setting? @handle "replica-names")
+ (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#set! message "replica-handle")
+ (#set! severity "raise"))
