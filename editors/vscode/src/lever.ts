@@ -192,8 +192,11 @@ export class Lever implements vscode.Disposable {
     try {
       await client.start();
     } catch (e) {
+      // The language client has shown its own error ("Starting client failed"): no second one.
       this.client = undefined;
-      this.fail(`Lever: \`${server.command} lsp\` failed to start: ${e instanceof Error ? e.message : String(e)}`);
+      const message = `Lever: \`${server.command} lsp\` failed to start: ${e instanceof Error ? e.message : String(e)}`;
+      this.log(message);
+      this.status.set({ kind: 'error', message });
     }
   }
 

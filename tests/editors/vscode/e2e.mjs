@@ -10,8 +10,9 @@
 //   LEVER_E2E_WORKSPACE    the sample workspace; the test works on a temporary copy
 //   LEVER_E2E_OUT          screenshots, logs and result.json
 // Optional: LEVER_E2E_CHROMIUM (default /usr/bin/chromium), LEVER_E2E_TIMEOUT_MS (per wait,
-// default 30000), LEVER_E2E_TRACE (lever.trace.server: off, messages or verbose; the trace is
-// in the extension host's output logs, kept with LEVER_E2E_KEEP_TMP=1).
+// default 30000), LEVER_E2E_TRACE (lever.trace.server, default messages: the traffic is in
+// vscode-logs/*/exthost1/output_logging_*/*-Lever.log under LEVER_E2E_OUT),
+// LEVER_E2E_KEEP_TMP=1 (keep the temporary directory).
 //
 // Prints one `PASS name (ms)` or `FAIL name (ms): why` line per check; run.sh counts them. After
 // a failure the remaining checks, which build on the state the failed one should have left, are
@@ -42,7 +43,7 @@ const WORKSPACE_SRC = env('LEVER_E2E_WORKSPACE');
 const OUT = env('LEVER_E2E_OUT');
 const CHROMIUM = env('LEVER_E2E_CHROMIUM', '/usr/bin/chromium');
 const TIMEOUT = Number(env('LEVER_E2E_TIMEOUT_MS', '30000'));
-const TRACE = env('LEVER_E2E_TRACE', 'off');
+const TRACE = env('LEVER_E2E_TRACE', 'messages');
 const { chromium } = createRequire(path.join(env('LEVER_E2E_DEPS'), 'package.json'))('playwright-core');
 
 const started = Date.now();
@@ -248,6 +249,26 @@ const statusLabel = async () => {
   const own = await item.getAttribute('aria-label');
   return own ?? (await item.locator('[aria-label]').first().getAttribute('aria-label'));
 };
+
+/** The Lever output channel as logged on the server's disk. */
+function leverLog() {
+  const logs = path.join(userData, 'logs');
+  const found = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        walk(p);
+      } else if (/^\d+-Lever\.log$/.test(e.name)) {
+        found.push(fs.readFileSync(p, 'utf8'));
+      }
+    }
+  };
+  if (fs.existsSync(logs)) {
+    walk(logs);
+  }
+  return found.join('\n');
+}
 
 async function openFile(file) {
   await page.getByRole('treeitem', { name: file, exact: true }).click();
@@ -473,6 +494,32 @@ try {
     await squiggles('total.ts', 'error').first().waitFor({ state: 'attached', timeout: TIMEOUT });
     await until('no warning squiggle left', async () => (await squiggles('total.ts', 'warning').count()) === 0);
     await screenshot('rules-setting');
+  });
+
+  await check('"Lever: Show Output" shows the Lever output, with the LSP traffic (lever.trace.server)', async () => {
+    await runCommand('Lever: Show Output');
+    const text = await until('the Lever output with traced messages', async () => {
+      const t = squash(await page.locator('.part.panel .monaco-editor .view-lines').first().innerText());
+      return /\[Trace - [^\]]+\] (Sending|Received) (request|response|notification)/.test(t) ? t : false;
+    });
+    const log = leverLog();
+    if (!/starting lever lsp \(lever \d+\.\d+\.\d+\)/.test(log) || !log.includes("Sending request 'initialize")) {
+      throw new Error(`the Lever log lacks the start or the traced initialize: ${JSON.stringify(log.slice(0, 500))}`);
+    }
+    await screenshot('output');
+    await page.keyboard.press('Control+Shift+M'); // Back to the Problems panel.
+    return text.split('\n').slice(-3).join('\n');
+  });
+
+  await check('"Lever: Restart Server" starts a new server, and the diagnostics come back', async () => {
+    const starts = () => (leverLog().match(/starting lever lsp/g) ?? []).length;
+    const before = starts();
+    await clickLine('total.ts', 'for (let i');
+    await runCommand('Lever: Restart Server');
+    await until('a second "starting lever lsp" in the Lever log', async () => starts() > before);
+    await until('a running status item', async () => /running/.test((await statusLabel()) ?? ''));
+    await squiggles('total.ts', 'error').first().waitFor({ state: 'attached', timeout: TIMEOUT });
+    return `${starts()} starts`;
   });
 
   await check('lever.enable = false clears the diagnostics and the status item says so', async () => {
