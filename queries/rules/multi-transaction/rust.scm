@@ -1,0 +1,79 @@
+;; A function whose writes are not all in one transaction: see docs.md.
+;;
+;; Writes are the shared helper "write" (queries/shared/db-writes-rust.scm). Each pattern
+;; counts the writes first, so that they become related locations, and the number its message
+;; shows last. Functions named `test_…` are left alone.
+
+; More than one transaction: two `tx.commit()`, two `conn.transaction(|c| …)`.
+((function_item name: (identifier) @name body: (block) @body) @match
+ (#not-match? @name "^test_")
+ (#count-above? @body "write" "0")
+ (#count-above? @body "transaction-end" "1"))
+
+; A commit or a transaction inside a loop (also a `.for_each` closure).
+((function_item name: (identifier) @name body: (block) @body) @match
+ (#not-match? @name "^test_")
+ (#count-above? @body "write" "0")
+ (#count-above? @body "transaction-end" "0" "inside" "loop")
+ (#set! message "loop"))
+
+; Writes both inside a transaction closure and outside it.
+((function_item name: (identifier) @name body: (block) @body) @match
+ (#not-match? @name "^test_")
+ (#count-above? @body "write" "0" "inside" "transaction")
+ (#count-above? @body "write" "0" "outside" "transaction")
+ (#set! message "mixed"))
+
+; No sign of a transaction (no `begin()`, no `tx`/`txn`/`transaction` handle), and writes that
+; each commit on their own: more than one, or one inside a loop.
+((function_item name: (identifier) @name body: (block) @body) @match
+ (#not-match? @name "^test_")
+ (#not-has? @body "transaction-mention")
+ (#count-above? @body "write" "1")
+ (#set! message "autocommit"))
+((function_item name: (identifier) @name body: (block) @body) @match
+ (#not-match? @name "^test_")
+ (#not-has? @body "transaction-mention")
+ (#count-above? @body "write" "0" "inside" "loop")
+ (#set! message "autocommit-loop"))
+
+;; Helpers.
+
+; A transaction closure: diesel's `conn.transaction(|conn| …)`, sea-orm's
+; `db.transaction::<_, _, DbErr>(|txn| …)`.
+((call_expression
+   function: [(field_expression field: (field_identifier) @_m) (generic_function function: (field_expression field: (field_identifier) @_m))]
+   arguments: (arguments (closure_expression))) @match
+ (#any-of-setting? @_m "rust-transaction-calls")
+ (#set! helper "transaction"))
+
+; Where a transaction ends: a transaction closure, `tx.commit()`, `execute("COMMIT")`.
+((call_expression
+   function: [(field_expression field: (field_identifier) @_m) (generic_function function: (field_expression field: (field_identifier) @_m))]
+   arguments: (arguments (closure_expression))) @match
+ (#any-of-setting? @_m "rust-transaction-calls")
+ (#set! helper "transaction-end"))
+((call_expression function: (field_expression field: (field_identifier) @_m) arguments: (arguments) @_args) @match
+ (#eq? @_m "commit")
+ (#eq? @_args "()")
+ (#set! helper "transaction-end"))
+((call_expression
+   function: [(identifier) @_m (scoped_identifier name: (identifier) @_m) (field_expression field: (field_identifier) @_m)]
+   arguments: (arguments . [(string_literal) (raw_string_literal)] @_sql)) @match
+ (#any-of-setting? @_m "rust-sql-execute")
+ (#match? @_sql "^r?#*\"\\s*(?i:commit|end)\\s*;?\\s*\"#*$")
+ (#set! helper "transaction-end"))
+
+; Any sign of a transaction: `pool.begin()`, a `tx`/`txn`/`transaction` handle, a
+; `Transaction` type: the function runs in one that it or its caller opened.
+([(identifier) (field_identifier) (type_identifier)] @_name
+ (#match? @_name "(?i)transaction|^(tx|txn|trx|begin)$")
+ (#set! helper "transaction-mention"))
+
+([(for_expression) (while_expression) (loop_expression)] @match
+ (#set! helper "loop"))
+((call_expression
+   function: (field_expression field: (field_identifier) @_m)
+   arguments: (arguments (closure_expression))) @match
+ (#any-of? @_m "for_each" "try_for_each" "map")
+ (#set! helper "loop"))
