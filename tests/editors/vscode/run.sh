@@ -28,6 +28,7 @@ ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 build_pid=
 die() {
   [ -n "$build_pid" ] && kill "$build_pid" 2>/dev/null
+  [ -n "${chromium_pid:-}" ] && wait "$chromium_pid" 2>/dev/null
   echo "error: $*" >&2
   echo "0 passed, 1 failed"
   exit 2
@@ -48,21 +49,36 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 ) &
 build_pid=$!
 
-# --- apt: the browser, and what code-server's native modules compile with ----------------------
+# --- apt: what code-server's native modules compile with, and the browser ----------------------
+# apt_missing PKG...: the packages not installed. apt_install PKG...: installs them, updating the
+# package lists only if they are missing or stale (a fresh machine).
+apt_missing() {
+  local pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || echo "$pkg"
+  done
+}
+apt_install() {
+  local t
+  t=$(date +%s%N)
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null 2>&1 \
+    || { DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+      && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; } \
+    || return 1
+  echo "setup: apt-get install $* ($(ms_since "$t") ms)"
+}
 # libkrb5-dev: the `kerberos` module finds no prebuilt binary (its download host is not a
 # registry) and compiles against gssapi headers.
-missing=()
-for pkg in chromium libkrb5-dev build-essential pkg-config python3; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
-done
+mapfile -t missing < <(apt_missing libkrb5-dev build-essential pkg-config python3)
 if [ ${#missing[@]} -gt 0 ]; then
-  t=$(date +%s%N)
-  export DEBIAN_FRONTEND=noninteractive
-  # The package lists may be missing or stale on a fresh machine: update only if needed.
-  apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 \
-    || { apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null; } \
-    || die "apt-get install ${missing[*]} failed"
-  echo "setup: apt-get install ${missing[*]} ($(ms_since "$t") ms)"
+  apt_install "${missing[@]}" || die "apt-get install ${missing[*]} failed"
+fi
+# Chromium is needed only by the test itself: it installs while npm installs code-server.
+chromium_pid=
+mapfile -t missing < <(apt_missing chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt_install chromium >"$OUT/apt-chromium.log" 2>&1 &
+  chromium_pid=$!
 fi
 
 # --- Node 24 (code-server 4.139 requires it) from the npm registry ------------------------------
@@ -90,6 +106,11 @@ if [ "$(cat "$DEPS/.installed" 2>/dev/null)" != "$lock_hash" ]; then
     || { tail -40 "$CACHE/npm-ci.log" >&2; die "npm ci of code-server and playwright-core failed (log: $CACHE/npm-ci.log)"; }
   echo "$lock_hash" >"$DEPS/.installed"
   echo "setup: npm ci code-server, playwright-core ($(ms_since "$t") ms)"
+fi
+
+if [ -n "$chromium_pid" ]; then
+  wait "$chromium_pid" || { cat "$OUT/apt-chromium.log" >&2; die "apt-get install chromium failed"; }
+  cat "$OUT/apt-chromium.log"
 fi
 
 passed=0
