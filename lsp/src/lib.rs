@@ -14,7 +14,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use lever_core::{RuleSet, SourceError};
-use serde::Deserialize;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tower_lsp_server::{LspService, Server};
 
@@ -22,8 +21,7 @@ pub use position::{Encoding, LineMap};
 
 /// What the client's settings (`initializationOptions`, `workspace/configuration` section
 /// `lever`, `workspace/didChangeConfiguration`) say. Unknown keys are ignored.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Settings {
     /// `false` turns every diagnostic off.
     pub enable: Option<bool>,
@@ -37,11 +35,56 @@ impl Settings {
     /// Reads settings from a JSON value: either the settings object itself or an object with
     /// a `lever` key holding it.
     pub fn from_json(value: &serde_json::Value) -> Option<Settings> {
+        Settings::from_json_reporting(value).map(|(s, _)| s)
+    }
+
+    /// As [`Settings::from_json`], keeping every key that is valid and describing the others:
+    /// one bad value must not throw away the rest.
+    pub fn from_json_reporting(value: &serde_json::Value) -> Option<(Settings, Vec<String>)> {
         let v = value.get("lever").unwrap_or(value);
-        if v.is_null() {
+        let serde_json::Value::Object(map) = v else {
             return None;
+        };
+        let mut settings = Settings::default();
+        let mut problems = Vec::new();
+        let mut bad = |key: &str, want: &str, got: &serde_json::Value| {
+            problems.push(format!("setting `lever.{key}` must be {want}, not `{got}`; it is ignored"))
+        };
+        match map.get("enable") {
+            None | Some(serde_json::Value::Null) => {}
+            Some(serde_json::Value::Bool(b)) => settings.enable = Some(*b),
+            Some(other) => bad("enable", "true or false", other),
         }
-        serde_json::from_value(v.clone()).ok()
+        match map.get("rules") {
+            None | Some(serde_json::Value::Null) => {}
+            Some(serde_json::Value::Object(rules)) => {
+                for (id, level) in rules {
+                    match level {
+                        serde_json::Value::String(s) => {
+                            settings.rules.insert(id.clone(), s.clone());
+                        }
+                        serde_json::Value::Bool(on) => {
+                            settings.rules.insert(id.clone(), if *on { "on" } else { "off" }.to_string());
+                        }
+                        other => bad(&format!("rules.{id}"), "\"off\", \"on\" or a severity", other),
+                    }
+                }
+            }
+            Some(other) => bad("rules", "an object of rule ids", other),
+        }
+        match map.get("packs") {
+            None | Some(serde_json::Value::Null) => {}
+            Some(serde_json::Value::Array(packs)) => {
+                for p in packs {
+                    match p.as_str() {
+                        Some(path) => settings.packs.push(PathBuf::from(path)),
+                        None => bad("packs", "a list of directory paths", p),
+                    }
+                }
+            }
+            Some(other) => bad("packs", "a list of directory paths", other),
+        }
+        Some((settings, problems))
     }
 }
 

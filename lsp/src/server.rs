@@ -127,8 +127,10 @@ impl LanguageServer for Backend {
                     .unwrap_or(false),
             };
             let _ = inner.caps.set(client_caps);
-            if let Some(s) = params.initialization_options.as_ref().and_then(Settings::from_json) {
+            if let Some((s, problems)) = params.initialization_options.as_ref().and_then(Settings::from_json_reporting)
+            {
                 *inner.settings.write().unwrap_or_else(|e| e.into_inner()) = s;
+                inner.log_problems(problems).await;
             }
             let diagnostic_provider = client_caps.pull.then(|| {
                 DiagnosticServerCapabilities::Options(DiagnosticOptions {
@@ -273,9 +275,10 @@ impl LanguageServer for Backend {
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
         let inner = self.inner.clone();
-        match Settings::from_json(&params.settings) {
-            Some(s) => {
+        match Settings::from_json_reporting(&params.settings) {
+            Some((s, problems)) => {
                 *inner.settings.write().unwrap_or_else(|e| e.into_inner()) = s;
+                inner.log_problems(problems).await;
                 inner.reload();
             }
             None if inner.caps().configuration => {
@@ -315,7 +318,8 @@ impl Inner {
     async fn fetch_configuration(self: Arc<Self>) {
         let item = ConfigurationItem { scope_uri: None, section: Some("lever".into()) };
         let Ok(values) = self.client.configuration(vec![item]).await else { return };
-        let Some(s) = values.first().and_then(Settings::from_json) else { return };
+        let Some((s, problems)) = values.first().and_then(Settings::from_json_reporting) else { return };
+        self.log_problems(problems).await;
         {
             let mut current = self.settings.write().unwrap_or_else(|e| e.into_inner());
             if *current == s {
@@ -396,6 +400,13 @@ impl Inner {
 
     /// Lints the document as of `generation` (reusing the last lint when it is that one) and
     /// converts the findings. `None` when the document changed or closed meanwhile.
+    /// Tells the user about settings that were ignored.
+    async fn log_problems(&self, problems: Vec<String>) {
+        for p in problems {
+            self.client.log_message(MessageType::WARNING, format!("lever: {p}")).await;
+        }
+    }
+
     async fn diagnostics(&self, uri: &Uri, generation: u64) -> Option<(i32, Vec<Diagnostic>)> {
         let findings = self.lint(uri, generation).await?;
         let enc = self.caps().encoding;
@@ -541,9 +552,10 @@ impl Inner {
         let at = doc.lines.offset(&doc.text, params.text_document_position_params.position, enc);
         let f = findings.iter().find(|f| f.range.start <= at && at <= f.range.end)?;
         let docs = match rules.find(&f.rule) {
-            Some(rule) => format!("### `{}`: {}\n\n{}", rule.id, rule.summary, rule.docs),
+            // The docs' own sections are `##`: the title must not be smaller than them.
+            Some(rule) => format!("# `{}`: {}\n\n{}", rule.id, rule.summary, rule.docs),
             None if f.rule == suppress::UNUSED_SUPPRESSION => {
-                format!("### `{}`\n\n{}", f.rule, suppress::UNUSED_SUPPRESSION_DOCS)
+                format!("# `{}`\n\n{}", f.rule, suppress::UNUSED_SUPPRESSION_DOCS)
             }
             None => return None,
         };

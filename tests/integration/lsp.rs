@@ -510,3 +510,19 @@ async fn edits_next_to_a_finding_and_reopening() {
 async fn pull(c: &mut Client, uri: &str) -> Value {
     c.request("textDocument/diagnostic", json!({"textDocument": {"uri": uri}})).await["result"]["items"].clone()
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bad_setting_is_logged_and_the_others_still_apply() {
+    let t = Tree::new();
+    let mut c = Client::start().await;
+    // `packs` has the wrong type; `rules` (with a boolean for "on") must still apply.
+    c.initialize(pull_caps(), json!({"rules": {"index-loop": "error", "unused-suppression": false}, "packs": 5})).await;
+    let log =
+        c.wait_for("window/logMessage", |p| p["message"].as_str().is_some_and(|m| m.contains("lever.packs"))).await;
+    assert!(log["message"].as_str().unwrap().contains("must be a list of directory paths"), "{log}");
+    let u = uri(&t, "a.py");
+    c.open(&u, LOOP_PY).await;
+    let r = c.request("textDocument/diagnostic", json!({"textDocument": {"uri": u}})).await;
+    assert_eq!(r["result"]["items"][0]["severity"], 1, "{r}");
+    c.shutdown().await;
+}
