@@ -548,8 +548,13 @@ fn analyze(
             }
             referenced.entry(seg.rule).or_default().extend(caps_and_strings.iter().filter_map(|a| a.ok()));
         }
-        // `#extract?` first: the other predicates join on what it extracts.
-        predicates.sort_by_key(|p| !matches!(p, Predicate::Extract { .. }));
+        // `#extract?` first, since the others join on what it extracts; then the predicates
+        // that look at the match only; the ones that search a scope last.
+        predicates.sort_by_key(|p| match p {
+            Predicate::Extract { .. } => 0,
+            _ if !p.is_scoped() => 1,
+            _ => 2,
+        });
         patterns.push(PatternInfo {
             rule: seg.rule,
             helper: *helper,

@@ -4,8 +4,9 @@
 //! A [`Linter`] holds the mutable per-thread state (parsers, query cursors); the
 //! [`RuleSet`] it reads is shared and immutable. Nothing here reads files.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::{ControlFlow, Range};
+use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use tree_sitter::{Node, ParseOptions, Parser, QueryCursor, QueryCursorOptions, StreamingIterator, Tree};
@@ -186,6 +187,8 @@ impl Linter {
             timed_out: false,
             seen: HashSet::new(),
             findings: Vec::new(),
+            helper_cache: HashMap::new(),
+            words: HashMap::new(),
         };
         let Linter { cursor, helper_cursor, .. } = self;
         let root = tree.root_node();
@@ -247,6 +250,25 @@ struct QueryRun<'a> {
     /// `(rule, range)` of findings so far: two patterns of a rule report a range once.
     seen: HashSet<(usize, Range<usize>)>,
     findings: Vec<Finding>,
+    /// Helper matches per scope node id: many report matches share a scope (every call in a
+    /// function, every statement of a module), so each scope is searched once.
+    helper_cache: HashMap<usize, Rc<Vec<HelperMatch>>>,
+    /// The identifiers of scopes that fixes pick fresh names in, by scope node id.
+    words: HashMap<usize, HashSet<&'a str>>,
+}
+
+/// A helper match whose own predicates hold, before joining.
+struct HelperMatch {
+    helper: usize,
+    /// `(capture, node range, key range)`: the key is what `#extract?` chose, else the node.
+    captures: Vec<(u32, Range<usize>, Range<usize>)>,
+    location: Range<usize>,
+}
+
+/// Helper matching state shared by the report matches of one run.
+struct Helpers<'c> {
+    cursor: &'c mut QueryCursor,
+    cache: &'c mut HashMap<usize, Rc<Vec<HelperMatch>>>,
 }
 
 impl QueryRun<'_> {
@@ -281,7 +303,8 @@ impl QueryRun<'_> {
                 keys: Vec::new(),
             };
             let active = &self.rules.active()[info.rule];
-            if !info.predicates.iter().all(|p| ctx.holds(p, helpers)) {
+            let mut helpers = Helpers { cursor: helpers, cache: &mut self.helper_cache };
+            if !info.predicates.iter().all(|p| ctx.holds(p, &mut helpers)) {
                 continue;
             }
             let Some(node) = ctx.capture(self.compiled.match_capture) else { continue };
@@ -289,7 +312,7 @@ impl QueryRun<'_> {
             if !self.seen.insert((info.rule, range.clone())) {
                 continue;
             }
-            self.findings.push(ctx.finding(active, info, self.lang, node, range));
+            self.findings.push(ctx.finding(active, info, self.lang, node, range, &mut self.words));
         }
         drop(matches);
         self.timed_out |= timed_out || Instant::now() > deadline;
@@ -343,7 +366,7 @@ impl<'a, 't> MatchCtx<'a, 't> {
         }
     }
 
-    fn holds(&mut self, pred: &Predicate, cursor: &mut QueryCursor) -> bool {
+    fn holds(&mut self, pred: &Predicate, cursor: &mut Helpers) -> bool {
         if let Predicate::Extract { capture, regex } = pred {
             let Some(range) = self.capture(*capture).and_then(|n| extract(regex, n, self.text)) else {
                 return false;
@@ -462,60 +485,65 @@ impl<'a, 't> MatchCtx<'a, 't> {
 
     /// Matches of `helper` inside `scope` that agree with this match on every shared,
     /// non-private capture except `identity` (which is joined by node, not text).
-    fn helper_matches(
-        &self,
-        cursor: &mut QueryCursor,
-        helper: usize,
-        scope: Node,
-        identity: Option<u32>,
-    ) -> Vec<Joined> {
-        let Some(query) = &self.compiled.helper else {
-            return Vec::new();
-        };
+    fn helper_matches(&self, helpers: &mut Helpers, helper: usize, scope: Node, identity: Option<u32>) -> Vec<Joined> {
+        let all = self.all_helper_matches(helpers, scope);
         let mut out = Vec::new();
-        let mut it = cursor.matches(query, scope, self.text.as_bytes());
-        while let Some(m) = it.next() {
-            let info = &self.compiled.patterns[m.pattern_index];
-            if info.helper != Some(helper) {
-                continue;
-            }
-            let caps: Vec<(u32, Node)> = m.captures().iter().map(|c| (c.index, c.node)).collect();
-            if !info.predicates.iter().all(|p| local_holds(p, &caps, self.text).unwrap_or(false)) {
-                continue;
-            }
-            // The helper's own `#extract?` keys.
-            let key_of = |id: u32, node: Node| -> &str {
-                let extracted = info.predicates.iter().find_map(|p| match p {
-                    Predicate::Extract { capture, regex } if *capture == id => extract(regex, node, self.text),
-                    _ => None,
-                });
-                self.text.get(extracted.unwrap_or_else(|| node.byte_range())).unwrap_or("")
-            };
-            let agrees = m.captures().iter().all(|c| {
-                if Some(c.index) == identity
-                    || c.index == self.compiled.match_capture
-                    || self.compiled.private[c.index as usize]
-                {
+        for m in all.iter().filter(|m| m.helper == helper) {
+            let agrees = m.captures.iter().all(|(c, _, key)| {
+                if Some(*c) == identity || *c == self.compiled.match_capture || self.compiled.private[*c as usize] {
                     return true;
                 }
-                match self.capture(c.index) {
-                    Some(mine) => self.key_text(c.index, mine) == key_of(c.index, c.node),
+                match self.capture(*c) {
+                    Some(mine) => self.key_text(*c, mine) == self.text.get(key.clone()).unwrap_or(""),
                     None => true,
                 }
             });
             if agrees {
-                let captures: Vec<(u32, Range<usize>)> =
-                    m.captures().iter().map(|c| (c.index, c.node.byte_range())).collect();
-                let location = match captures.iter().find(|(c, _)| *c == self.compiled.match_capture) {
-                    Some((_, r)) => r.clone(),
-                    None => {
-                        let start = captures.iter().map(|(_, r)| r.start).min().unwrap_or(0);
-                        start..captures.iter().map(|(_, r)| r.end).max().unwrap_or(0)
-                    }
-                };
-                out.push(Joined { helper, captures, location });
+                let captures = m.captures.iter().map(|(c, r, _)| (*c, r.clone())).collect();
+                out.push(Joined { helper, captures, location: m.location.clone() });
             }
         }
+        out
+    }
+
+    /// Every helper match inside `scope` whose own predicates hold, searched once per scope.
+    fn all_helper_matches(&self, helpers: &mut Helpers, scope: Node) -> Rc<Vec<HelperMatch>> {
+        if let Some(found) = helpers.cache.get(&scope.id()) {
+            return found.clone();
+        }
+        let mut out = Vec::new();
+        if let Some(query) = &self.compiled.helper {
+            let mut it = helpers.cursor.matches(query, scope, self.text.as_bytes());
+            while let Some(m) = it.next() {
+                let info = &self.compiled.patterns[m.pattern_index];
+                let Some(helper) = info.helper else { continue };
+                let caps: Vec<(u32, Node)> = m.captures().iter().map(|c| (c.index, c.node)).collect();
+                if !info.predicates.iter().all(|p| local_holds(p, &caps, self.text).unwrap_or(false)) {
+                    continue;
+                }
+                let captures: Vec<(u32, Range<usize>, Range<usize>)> = caps
+                    .iter()
+                    .map(|(id, node)| {
+                        // The helper's own `#extract?` keys.
+                        let key = info.predicates.iter().find_map(|p| match p {
+                            Predicate::Extract { capture, regex } if capture == id => extract(regex, *node, self.text),
+                            _ => None,
+                        });
+                        (*id, node.byte_range(), key.unwrap_or_else(|| node.byte_range()))
+                    })
+                    .collect();
+                let location = match captures.iter().find(|(c, _, _)| *c == self.compiled.match_capture) {
+                    Some((_, r, _)) => r.clone(),
+                    None => {
+                        let start = captures.iter().map(|(_, r, _)| r.start).min().unwrap_or(0);
+                        start..captures.iter().map(|(_, r, _)| r.end).max().unwrap_or(0)
+                    }
+                };
+                out.push(HelperMatch { helper, captures, location });
+            }
+        }
+        let out = Rc::new(out);
+        helpers.cache.insert(scope.id(), out.clone());
         out
     }
 
@@ -551,6 +579,7 @@ impl<'a, 't> MatchCtx<'a, 't> {
         lang: Language,
         node: Node,
         range: Range<usize>,
+        words: &mut HashMap<usize, HashSet<&'a str>>,
     ) -> Finding {
         let rule = &active.rule;
         let count = self.count.map(|(n, l)| (n.to_string(), l.to_string())).unwrap_or_default();
@@ -572,10 +601,16 @@ impl<'a, 't> MatchCtx<'a, 't> {
         }
         related.sort_by_key(|r| (r.range.start, r.range.end));
         let severity = if pattern.raise { active.severity.raised() } else { active.severity };
-        Finding { rule: rule.id.clone(), severity, range, message, fix: self.fix(active, lang, node), related }
+        Finding { rule: rule.id.clone(), severity, range, message, fix: self.fix(active, lang, node, words), related }
     }
 
-    fn fix(&self, active: &ActiveRule, lang: Language, node: Node) -> Option<Fix> {
+    fn fix(
+        &self,
+        active: &ActiveRule,
+        lang: Language,
+        node: Node,
+        words: &mut HashMap<usize, HashSet<&'a str>>,
+    ) -> Option<Fix> {
         let spec = active.rule.fixes.get(&lang)?;
         let match_text = self.node_text(node);
         let mut fresh: Vec<(&str, String)> = Vec::new();
@@ -585,18 +620,26 @@ impl<'a, 't> MatchCtx<'a, 't> {
                 candidates.extend(singular(self.var_text(from)?));
             }
             candidates.push(f.fallback.clone());
-            let scope = match f.unique_in.as_str() {
-                "match" => match_text,
-                "file" => self.text,
+            // A name is free when it is no identifier of the scope. Scopes larger than the
+            // match are shared by many findings (a module's loops): their words are collected
+            // once per run.
+            const FILE: usize = usize::MAX;
+            let (key, scope) = match f.unique_in.as_str() {
+                "match" => (None, match_text),
+                "file" => (Some(FILE), self.text),
                 kind => {
                     let mut up = node.parent();
                     while let Some(n) = up.filter(|n| n.kind() != kind) {
                         up = n.parent();
                     }
-                    up.map_or(self.text, |n| self.node_text(n))
+                    up.map_or((Some(FILE), self.text), |n| (Some(n.id()), self.node_text(n)))
                 }
             };
-            let pick = candidates.into_iter().find(|c| is_identifier(c) && !contains_word(scope, c))?;
+            let mut taken = |c: &str| match key {
+                None => contains_word(scope, c),
+                Some(key) => words.entry(key).or_insert_with(|| identifier_words(scope)).contains(c),
+            };
+            let pick = candidates.into_iter().find(|c| is_identifier(c) && !taken(c))?;
             fresh.push((name, pick));
         }
         let lookup = |v: &str| -> Option<&str> {
@@ -789,6 +832,11 @@ const KEYWORDS: &[&str] = &[
     "with",
     "yield",
 ];
+
+/// Every identifier-like word of `text` (what [`contains_word`] finds).
+fn identifier_words(text: &str) -> HashSet<&str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|w| !w.is_empty()).collect()
+}
 
 /// Whether `word` occurs in `text` as a whole identifier.
 fn contains_word(text: &str, word: &str) -> bool {
