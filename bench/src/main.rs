@@ -70,6 +70,18 @@ fn main() -> anyhow::Result<()> {
         let set = RuleSet::new(std::slice::from_ref(&pack), &config).0;
         if all_rules { set.filtered(|_| true) } else { set }
     };
+    // Compiling the queries is paid once per process (and per reload in the editor): the
+    // first diagnostic waits for it.
+    let fresh = make();
+    let compile: Vec<String> = lever_core::Language::ALL
+        .iter()
+        .map(|&lang| {
+            let t = std::time::Instant::now();
+            fresh.compiled(lang);
+            format!("{lang} {:.0} ms", t.elapsed().as_secs_f64() * 1e3)
+        })
+        .collect();
+    println!("query compilation, once per process: {}\n", compile.join(", "));
     let rules = make();
     let rules_nopf = make().without_prefilter();
     let rules_one = make().without_prefilter().without_dispatch();
