@@ -44,13 +44,14 @@
  (#set! helper "write"))
 
 ; mongoose, Sequelize and TypeORM Active Record models: `User.create(…)`, `Order.updateOne(…)`,
-; `this.userModel.findByIdAndUpdate(…)`: a capitalized name (not a built-in) or one ending in
-; `Model`.
+; `this.userModel.findByIdAndUpdate(…)`: a capitalized name (not a built-in, nor a minified
+; one- or two-letter name) or one ending in `Model`.
 ((call_expression
    function: (member_expression
      object: [(identifier) @_name (member_expression property: (property_identifier) @_name)] @entity
      property: (property_identifier) @_method)) @match
  (#match? @_name "^[A-Z]|Model$")
+ (#not-match? @_name "^[\\w$]{1,2}$")
  (#not-any-of? @_name "Object" "Reflect" "Vue" "Promise" "Array" "Map" "Set" "WeakMap" "JSON" "Math" "Date" "Symbol" "Buffer" "URL" "React" "Intl" "Number" "String" "Error" "Atomics" "Ember" "Proxy")
  (#any-of-setting? @_method "js-write-methods")
  (#not-any-of-setting? @entity "db-ignored-entities")
@@ -82,7 +83,8 @@
  (#set! helper "write"))
 
 ; Active Record instances: `await user.save()` (mongoose, Sequelize, TypeORM's BaseEntity),
-; not a canvas context's `ctx.save()` …
+; not a canvas context's `ctx.save()`, a state stack's `stateManager.save()`, nor a
+; minified one- or two-letter name …
 ((call_expression
    function: (member_expression
      object: [(identifier) @_name (member_expression property: (property_identifier) @_name)] @entity
@@ -90,7 +92,7 @@
    arguments: (arguments) @_args) @match
  (#eq? @_method "save")
  (#eq? @_args "()")
- (#not-match? @_name "(?i)^(ctx|context|.*context|canvas|c|g|graphics|state|editor|history|store|settings|config|prefs|storage|form)$")
+ (#not-match? @_name "(?i)^[\\w$]{1,2}$|(ctx|context|canvas|graphics|state|manager|stack|editor|history|store|settings|config|prefs|storage|form)$")
  (#not-any-of-setting? @entity "db-ignored-entities")
  (#set! helper "write"))
 

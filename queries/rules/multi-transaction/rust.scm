@@ -2,17 +2,19 @@
 ;;
 ;; Writes are the shared helper "write" (queries/shared/db-writes-rust.scm). Each pattern
 ;; counts the writes first, so that they become related locations, and the number its message
-;; shows last. Functions named `test_…` are left alone.
+;; shows last. Functions named `test_…` and functions in a `mod tests` are left alone.
 
 ; More than one transaction: two `tx.commit()`, two `conn.transaction(|c| …)`.
 ((function_item name: (identifier) @name body: (block) @body) @match
  (#not-match? @name "^test_")
+ (#not-has-before? @name "test-module" "mod_item")
  (#count-above? @body "write" "0")
  (#count-above? @body "transaction-end" "1"))
 
 ; A commit or a transaction inside a loop (also a `.for_each` closure).
 ((function_item name: (identifier) @name body: (block) @body) @match
  (#not-match? @name "^test_")
+ (#not-has-before? @name "test-module" "mod_item")
  (#count-above? @body "write" "0")
  (#count-above? @body "transaction-end" "0" "inside" "loop")
  (#set! message "loop"))
@@ -20,6 +22,7 @@
 ; Writes both inside a transaction closure and outside it.
 ((function_item name: (identifier) @name body: (block) @body) @match
  (#not-match? @name "^test_")
+ (#not-has-before? @name "test-module" "mod_item")
  (#count-above? @body "write" "0" "inside" "transaction")
  (#count-above? @body "write" "0" "outside" "transaction")
  (#set! message "mixed"))
@@ -28,16 +31,22 @@
 ; each commit on their own: more than one, or one inside a loop.
 ((function_item name: (identifier) @name body: (block) @body) @match
  (#not-match? @name "^test_")
+ (#not-has-before? @name "test-module" "mod_item")
  (#not-has? @body "transaction-mention")
  (#count-above? @body "write" "1")
  (#set! message "autocommit"))
 ((function_item name: (identifier) @name body: (block) @body) @match
  (#not-match? @name "^test_")
+ (#not-has-before? @name "test-module" "mod_item")
  (#not-has? @body "transaction-mention")
  (#count-above? @body "write" "0" "inside" "loop")
  (#set! message "autocommit-loop"))
 
 ;; Helpers.
+
+((mod_item name: (identifier) @_name)
+ (#eq? @_name "tests")
+ (#set! helper "test-module"))
 
 ; A transaction closure: diesel's `conn.transaction(|conn| …)`, sea-orm's
 ; `db.transaction::<_, _, DbErr>(|txn| …)`.

@@ -15,7 +15,7 @@
                 (call_expression function: [(field_expression value: (call_expression function: [(field_expression value: [(identifier) @entity (scoped_identifier path: (identifier) @entity name: (identifier) @_table) (scoped_identifier path: (scoped_identifier name: (identifier) @entity) name: (identifier) @_table)]) (generic_function function: (field_expression value: [(identifier) @entity (scoped_identifier path: (identifier) @entity name: (identifier) @_table) (scoped_identifier path: (scoped_identifier name: (identifier) @entity) name: (identifier) @_table)]))])) (generic_function function: (field_expression value: (call_expression function: [(field_expression value: [(identifier) @entity (scoped_identifier path: (identifier) @entity name: (identifier) @_table) (scoped_identifier path: (scoped_identifier name: (identifier) @entity) name: (identifier) @_table)]) (generic_function function: (field_expression value: [(identifier) @entity (scoped_identifier path: (identifier) @entity name: (identifier) @_table) (scoped_identifier path: (scoped_identifier name: (identifier) @entity) name: (identifier) @_table)]))])))])] field: (field_identifier) @_method))]) @match
  (#eq? @_table "table")
  (#any-of-setting? @_method "diesel-read-methods")
- (#has-before? @match "write" "function_item" "closure_expression"))
+ (#has-before? @match "write" "function_item" "closure_expression" "else_clause" "match_arm"))
 
 ; sea-orm: `user::Entity::find_by_id(id)`, `User::find()` after `user::Entity::insert(…)` or
 ; `model.insert(&db)`.
@@ -25,7 +25,7 @@
      name: (identifier) @_fn)) @match
  (#eq? @_entity "Entity")
  (#any-of-setting? @_fn "seaorm-read-functions")
- (#has-before? @match "write" "function_item" "closure_expression"))
+ (#has-before? @match "write" "function_item" "closure_expression" "else_clause" "match_arm"))
 
 ; Raw SQL through a replica: the query runs on an executor whose name says so
 ; (`.fetch_one(&state.read_pool)`). Reported at the query.
@@ -38,7 +38,7 @@
  (#extract? @entity "^r?#*\"\\s*(?i:select|with)\\b[\\s\\S]*?\\b(?i:from|join)\\s+[`\"\\[]?(?:\\w+[`\"\\]]?\\.[`\"\\[]?)?(\\w+)")
  (#any-of-setting? @_fn "rust-sql-execute")
  (#match? @handle "(?i)replica|read_pool|readpool|reader|read_db|ro_pool")
- (#has-before? @read "write" "function_item" "closure_expression")
+ (#has-before? @read "write" "function_item" "closure_expression" "else_clause" "match_arm")
  (#set! message "replica-handle")
  (#set! severity "raise"))
 ((call_expression
@@ -50,7 +50,7 @@
  (#extract? @entity "^r?#*\"\\s*(?i:select|with)\\b[\\s\\S]*?\\b(?i:from|join)\\s+[`\"\\[]?(?:\\w+[`\"\\]]?\\.[`\"\\[]?)?(\\w+)")
  (#any-of-setting? @_fn "rust-sql-macros")
  (#match? @handle "(?i)replica|read_pool|readpool|reader|read_db|ro_pool")
- (#has-before? @read "write" "function_item" "closure_expression")
+ (#has-before? @read "write" "function_item" "closure_expression" "else_clause" "match_arm")
  (#set! message "replica-handle")
  (#set! severity "raise"))
 
@@ -59,8 +59,8 @@
 ((call_expression function: [(identifier) @_fn (scoped_identifier name: (identifier) @_fn) (field_expression field: (field_identifier) @_fn) (generic_function function: [(identifier) @_fn (scoped_identifier name: (identifier) @_fn)])] arguments: (arguments . [(string_literal) (raw_string_literal)] @entity)) @match
  (#extract? @entity "^r?#*\"\\s*(?i:select|with)\\b[\\s\\S]*?\\b(?i:from|join)\\s+[`\"\\[]?(?:\\w+[`\"\\]]?\\.[`\"\\[]?)?(\\w+)")
  (#any-of-setting? @_fn "rust-sql-execute")
- (#has-before? @match "write" "function_item" "closure_expression"))
+ (#has-before? @match "write" "function_item" "closure_expression" "else_clause" "match_arm"))
 ((macro_invocation macro: [(identifier) @_fn (scoped_identifier name: (identifier) @_fn)] (token_tree . [(string_literal) (raw_string_literal)] @entity)) @match
  (#extract? @entity "^r?#*\"\\s*(?i:select|with)\\b[\\s\\S]*?\\b(?i:from|join)\\s+[`\"\\[]?(?:\\w+[`\"\\]]?\\.[`\"\\[]?)?(\\w+)")
  (#any-of-setting? @_fn "rust-sql-macros")
- (#has-before? @match "write" "function_item" "closure_expression"))
+ (#has-before? @match "write" "function_item" "closure_expression" "else_clause" "match_arm"))
