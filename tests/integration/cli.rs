@@ -23,7 +23,12 @@ fn examples_show_index_loop_in_all_three_languages() {
         assert!(of("unparameterized-sql", ext), "no unparameterized-sql finding in a {ext} file: {found:?}");
     }
     assert!(of("unescaped-template", ".ts"), "no unescaped-template finding: {found:?}");
-    let known = ["index-loop", "unparameterized-sql", "unescaped-template"];
+    for rule in ["read-after-write", "multi-transaction"] {
+        for ext in [".py", ".rs", ".ts"] {
+            assert!(of(rule, ext), "no {rule} finding in a {ext} file: {found:?}");
+        }
+    }
+    let known = ["index-loop", "unparameterized-sql", "unescaped-template", "read-after-write", "multi-transaction"];
     assert!(found.iter().all(|(r, _, _)| known.contains(&r.as_str())), "{found:?}");
     // The parameterized queries beside them are not flagged.
     assert!(!found.iter().any(|(_, p, l)| p == "examples/python/users.py" && *l != 7), "{found:?}");

@@ -58,8 +58,8 @@
     function: (member_expression property: (property_identifier) @_verb)
     arguments: (arguments . (string) @name [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)] .))] @match
  (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
- (#not-has? @body "transaction-mention")
  (#count-above? @body "write" "1")
+ (#not-has? @body "transaction-mention")
  (#set! message "autocommit"))
 ([(function_declaration name: (identifier) @name body: (statement_block) @body)
   (generator_function_declaration name: (identifier) @name body: (statement_block) @body)
@@ -70,8 +70,8 @@
     function: (member_expression property: (property_identifier) @_verb)
     arguments: (arguments . (string) @name [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)] .))] @match
  (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
- (#not-has? @body "transaction-mention")
  (#count-above? @body "write" "0" "inside" "loop")
+ (#not-has? @body "transaction-mention")
  (#set! message "autocommit-loop"))
 
 ;; Helpers.

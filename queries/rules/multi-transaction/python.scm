@@ -11,26 +11,26 @@
 ((function_definition name: (identifier) @name parameters: (parameters) @_params body: (block) @body) @match
  (#not-match? @name "^(test|setUp)")
  (#not-match? @_params "schema_editor")
- (#not-has-before? @body "atomic-function" "decorated_definition")
  (#count-above? @body "write" "0")
- (#count-above? @body "transaction-end" "1"))
+ (#count-above? @body "transaction-end" "1")
+ (#not-has-before? @body "atomic-function" "decorated_definition"))
 
 ; A commit (or a transaction block) inside a loop: one transaction per iteration.
 ((function_definition name: (identifier) @name parameters: (parameters) @_params body: (block) @body) @match
  (#not-match? @name "^(test|setUp)")
  (#not-match? @_params "schema_editor")
- (#not-has-before? @body "atomic-function" "decorated_definition")
  (#count-above? @body "write" "0")
  (#count-above? @body "transaction-end" "0" "inside" "loop")
+ (#not-has-before? @body "atomic-function" "decorated_definition")
  (#set! message "loop"))
 
 ; Writes both inside and outside a transaction block.
 ((function_definition name: (identifier) @name parameters: (parameters) @_params body: (block) @body) @match
  (#not-match? @name "^(test|setUp)")
  (#not-match? @_params "schema_editor")
- (#not-has-before? @body "atomic-function" "decorated_definition")
  (#count-above? @body "write" "0" "inside" "transaction")
  (#count-above? @body "write" "0" "outside" "transaction")
+ (#not-has-before? @body "atomic-function" "decorated_definition")
  (#set! message "mixed"))
 
 ; No transaction at all, and writes that each commit on their own (Django's autocommit):
@@ -39,18 +39,18 @@
 ((function_definition name: (identifier) @name parameters: (parameters) @_params body: (block) @body) @match
  (#not-match? @name "^(test|setUp)")
  (#not-match? @_params "schema_editor")
- (#not-has-before? @body "atomic-function" "decorated_definition")
+ (#count-above? @body "write" "1")
  (#not-has? @body "transaction-end")
  (#not-has? @body "unit-of-work")
- (#count-above? @body "write" "1")
+ (#not-has-before? @body "atomic-function" "decorated_definition")
  (#set! message "autocommit"))
 ((function_definition name: (identifier) @name parameters: (parameters) @_params body: (block) @body) @match
  (#not-match? @name "^(test|setUp)")
  (#not-match? @_params "schema_editor")
- (#not-has-before? @body "atomic-function" "decorated_definition")
+ (#count-above? @body "write" "0" "inside" "loop")
  (#not-has? @body "transaction-end")
  (#not-has? @body "unit-of-work")
- (#count-above? @body "write" "0" "inside" "loop")
+ (#not-has-before? @body "atomic-function" "decorated_definition")
  (#set! message "autocommit-loop"))
 
 ;; Helpers.

@@ -7,39 +7,39 @@
 ; More than one transaction: two `tx.commit()`, two `conn.transaction(|c| …)`.
 ((function_item name: (identifier) @name body: (block) @body) @match
  (#not-match? @name "^test_")
- (#not-has-before? @name "test-module" "mod_item")
  (#count-above? @body "write" "0")
- (#count-above? @body "transaction-end" "1"))
+ (#count-above? @body "transaction-end" "1")
+ (#not-has-before? @name "test-module" "mod_item"))
 
 ; A commit or a transaction inside a loop (also a `.for_each` closure).
 ((function_item name: (identifier) @name body: (block) @body) @match
  (#not-match? @name "^test_")
- (#not-has-before? @name "test-module" "mod_item")
  (#count-above? @body "write" "0")
  (#count-above? @body "transaction-end" "0" "inside" "loop")
+ (#not-has-before? @name "test-module" "mod_item")
  (#set! message "loop"))
 
 ; Writes both inside a transaction closure and outside it.
 ((function_item name: (identifier) @name body: (block) @body) @match
  (#not-match? @name "^test_")
- (#not-has-before? @name "test-module" "mod_item")
  (#count-above? @body "write" "0" "inside" "transaction")
  (#count-above? @body "write" "0" "outside" "transaction")
+ (#not-has-before? @name "test-module" "mod_item")
  (#set! message "mixed"))
 
 ; No sign of a transaction (no `begin()`, no `tx`/`txn`/`transaction` handle), and writes that
 ; each commit on their own: more than one, or one inside a loop.
 ((function_item name: (identifier) @name body: (block) @body) @match
  (#not-match? @name "^test_")
- (#not-has-before? @name "test-module" "mod_item")
- (#not-has? @body "transaction-mention")
  (#count-above? @body "write" "1")
+ (#not-has? @body "transaction-mention")
+ (#not-has-before? @name "test-module" "mod_item")
  (#set! message "autocommit"))
 ((function_item name: (identifier) @name body: (block) @body) @match
  (#not-match? @name "^test_")
- (#not-has-before? @name "test-module" "mod_item")
- (#not-has? @body "transaction-mention")
  (#count-above? @body "write" "0" "inside" "loop")
+ (#not-has? @body "transaction-mention")
+ (#not-has-before? @name "test-module" "mod_item")
  (#set! message "autocommit-loop"))
 
 ;; Helpers.
