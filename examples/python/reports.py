@@ -39,3 +39,21 @@ def print_table(rows: list[str]) -> None:
 def numbered(rows: list[str]) -> None:
     for i, row in enumerate(rows, start=1):
         print(i, row)
+
+
+def render_report(sales: list[Sale], month: int, year: int, currency: str, region: str, output: str) -> None:
+    # Six positional parameters: easy to swap `month` and `year` (`wide-interface`).
+    print(month, year, currency, region, output, total(sales))
+
+
+@dataclass
+class ReportOptions:
+    month: int
+    year: int
+    currency: str = "EUR"
+    region: str = ""
+
+
+def render(sales: list[Sale], options: ReportOptions, output: str) -> None:
+    # The same report with its options grouped: three parameters.
+    print(options, output, total(sales))

@@ -28,7 +28,15 @@ fn examples_show_index_loop_in_all_three_languages() {
             assert!(of(rule, ext), "no {rule} finding in a {ext} file: {found:?}");
         }
     }
-    let known = ["index-loop", "unparameterized-sql", "unescaped-template", "read-after-write", "multi-transaction"];
+    assert!(of("wide-interface", ".py"), "no wide-interface finding: {found:?}");
+    let known = [
+        "index-loop",
+        "unparameterized-sql",
+        "unescaped-template",
+        "read-after-write",
+        "multi-transaction",
+        "wide-interface",
+    ];
     assert!(found.iter().all(|(r, _, _)| known.contains(&r.as_str())), "{found:?}");
     // The parameterized queries beside them are not flagged.
     assert!(!found.iter().any(|(_, p, l)| p == "examples/python/users.py" && *l != 7), "{found:?}");
