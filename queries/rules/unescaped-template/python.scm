@@ -1,65 +1,187 @@
-; A dynamic value marked as safe HTML, or rendered as a template: Markup(f"…"),
-; mark_safe(html), SafeString(x), render_template_string(source).
+;; HTML built from dynamic values and marked safe, or rendered without autoescaping.
+;;
+;; Each report pattern captures one dynamic part (`@part`) of the value (`@value`): the value
+;; itself, or an f-string `{…}`, a `%` or `.format(…)` argument, a `+` operand. A value is
+;; flagged when one of its parts is not known to be safe. A part is safe when it is
+;; - a literal, or a call of an escaper or of something that produces escaped HTML or a URL
+;;   (`escape(x)`, `format_html(…)`, `html_params(…)`, `url_for(…)`: the `safe-calls` setting,
+;;   through the `safe-call` helper);
+;; - a constant (`ICON`, `Kind.VIEW`), formatted as a number (`{n:d}`), arithmetic with a
+;;   number, or a `"a" if c else "b"` of literals;
+;; - bound earlier in the same function to a literal, to such a call, to a literal choice or
+;;   to arithmetic, or typed `int`, `float` or `bool`.
+;; A variable is also flagged when it was built earlier in the function by formatting such a
+;; part into a string with a tag (`html += f"<li>{name}</li>"`), whatever else it was assigned.
+;;
+;; The patterns are kept flat: tree-sitter's query compilation time grows very fast with
+;; alternations nested inside alternations, and every editor start pays it.
+
+; `Markup(…)`, `mark_safe(…)`, `SafeString(…)`, `SafeText(…)` (`python-sinks`) on a value or
+; a formatted string.
 ((call
    function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
-   arguments: (argument_list
-     .
-     [(identifier) (attribute) (subscript)
-      (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)])] @value)) @match
+   arguments: (argument_list . [(_) @part
+      (string (interpolation expression: (_) @part) @_interp)
+      (concatenated_string (string (interpolation expression: (_) @part) @_interp))
+      (string (interpolation expression: (conditional_expression (string (interpolation expression: (_) @part) @_interp))))
+      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part)
+      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part))
+      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part)))
+      (call function: (attribute object: [(string) (concatenated_string) (parenthesized_expression) (identifier)] attribute: (identifier) @_format) arguments: (argument_list (_) @part))
+      (call function: (attribute object: [(string) (concatenated_string) (parenthesized_expression) (identifier)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part)))
+      (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part)
+      (binary_operator left: (_) @part operator: "+" right: [(string) (concatenated_string)])
+      (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+")
+      (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+") operator: "+")] @value)) @match
  (#any-of-setting? @sink "python-sinks")
- (#not-any-of-setting? @_fn "safe-calls"))
-
-; ... or a string built by formatting, when a part formatted into it is not escaped:
-; Markup(f"<a href={escape(url)}>") is fine, Markup(f"<b>{name}</b>") is not.
+ (#eq? @_format "format")
+ (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)[A-Z][A-Z0-9_]*$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
+ (#not-match? @part "^[\\w.]+\\.format\\(")
+ (#not-has? @part "safe-call")
+ (#not-has-before? @part "safe-value" "function_definition" "lambda"))
 ((call
    function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
-   arguments: (argument_list
-     .
-     [(string (interpolation)) (binary_operator)
-      (call function: (attribute object: (string) attribute: (identifier) @_format))] @value)) @match
+   arguments: (argument_list . (identifier) @value)) @match
  (#any-of-setting? @sink "python-sinks")
- (#eq? @_format "format")
- (#has? @value "unescaped-part"))
+ (#has-before? @value "dynamic-html" "function_definition" "lambda"))
 
-((interpolation expression: [(identifier) (attribute) (subscript) (binary_operator) (conditional_expression)])
- (#set! helper "unescaped-part"))
-((interpolation expression: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]))
- (#not-any-of-setting? @_fn "safe-calls")
- (#set! helper "unescaped-part"))
-((binary_operator operator: ["%" "+"] right: [(identifier) (attribute) (subscript) (conditional_expression)])
- (#set! helper "unescaped-part"))
-((binary_operator left: [(identifier) (attribute) (subscript)] operator: "+")
- (#set! helper "unescaped-part"))
-((binary_operator operator: ["%" "+"] right: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]))
- (#not-any-of-setting? @_fn "safe-calls")
- (#set! helper "unescaped-part"))
-((binary_operator operator: "%" right: [(tuple [(identifier) (attribute) (subscript)]) (dictionary (pair value: [(identifier) (attribute) (subscript)]))])
- (#set! helper "unescaped-part"))
-((binary_operator operator: "%" right: [(tuple (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]))
-                                        (dictionary (pair value: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)])))])
- (#not-any-of-setting? @_fn "safe-calls")
- (#set! helper "unescaped-part"))
-((call function: (attribute object: (string) attribute: (identifier) @_format)
-       arguments: (argument_list [(identifier) (attribute) (subscript)
-                                  (keyword_argument value: [(identifier) (attribute) (subscript)])]))
+; Flask's `render_template_string` with a template that is not a literal.
+((call
+   function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
+   arguments: (argument_list . [(_) @part
+      (string (interpolation expression: (_) @part) @_interp)
+      (concatenated_string (string (interpolation expression: (_) @part) @_interp))
+      (string (interpolation expression: (conditional_expression (string (interpolation expression: (_) @part) @_interp))))
+      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part)
+      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part))
+      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part)))
+      (call function: (attribute object: [(string) (concatenated_string) (parenthesized_expression) (identifier)] attribute: (identifier) @_format) arguments: (argument_list (_) @part))
+      (call function: (attribute object: [(string) (concatenated_string) (parenthesized_expression) (identifier)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part)))
+      (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part)
+      (binary_operator left: (_) @part operator: "+" right: [(string) (concatenated_string)])
+      (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+")
+      (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+") operator: "+")] @value)) @match
+ (#eq? @sink "render_template_string")
  (#eq? @_format "format")
- (#set! helper "unescaped-part"))
+ (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)[A-Z][A-Z0-9_]*$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
+ (#not-match? @part "^[\\w.]+\\.format\\(")
+ (#not-has? @part "safe-call")
+ (#not-has-before? @part "safe-value" "function_definition" "lambda")
+ (#set! message "template-source"))
+
+; A view answering with HTML built by formatting: `HttpResponse(f"<p>{name}</p>")`.
+((call
+   function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
+   arguments: (argument_list . [(string (interpolation expression: (_) @part) @_interp)
+      (concatenated_string (string (interpolation expression: (_) @part) @_interp))
+      (string (interpolation expression: (conditional_expression (string (interpolation expression: (_) @part) @_interp))))
+      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part)
+      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part))
+      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part)))
+      (call function: (attribute object: [(string) (concatenated_string) (parenthesized_expression) (identifier)] attribute: (identifier) @_format) arguments: (argument_list (_) @part))
+      (call function: (attribute object: [(string) (concatenated_string) (parenthesized_expression) (identifier)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part)))
+      (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part)
+      (binary_operator left: (_) @part operator: "+" right: [(string) (concatenated_string)])
+      (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+")
+      (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+") operator: "+")] @value)) @match
+ (#eq? @sink "HttpResponse")
+ (#match? @value "^\\(?\\s*[rRbBuUfF]*(\"\"\"|\\'\\'\\'|\"|')\\s*<[a-zA-Z!]")
+ (#eq? @_format "format")
+ (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)[A-Z][A-Z0-9_]*$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
+ (#not-match? @part "^[\\w.]+\\.format\\(")
+ (#not-has? @part "safe-call")
+ (#not-has-before? @part "safe-value" "function_definition" "lambda")
+ (#set! message "response"))
 
 ; A Jinja2 environment with autoescaping switched off (or left at Jinja2's default, off).
 ((call
    function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
    arguments: (argument_list) @_args) @match
  (#eq? @sink "Environment")
- (#not-has? @_args "autoescape-on"))
+ (#not-has? @_args "autoescape-on")
+ (#set! message "jinja"))
+
+;; Helpers.
 
 ((keyword_argument name: (identifier) @_name value: [(true) (call) (identifier) (attribute)])
  (#eq? @_name "autoescape")
  (#set! helper "autoescape-on"))
 
-; A view answering with HTML built by formatting: HttpResponse(f"<p>{name}</p>"),
-; return f"<h1>{title}</h1>" from a Flask route.
-((call
-   function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
-   arguments: (argument_list . [(string (interpolation)) (binary_operator left: (string)) (call function: (attribute object: (string)))] @value)) @match
- (#eq? @sink "HttpResponse")
- (#match? @value "^[rbuf]*['\"]{1,3}\\s*<[a-zA-Z!]"))
+; A part that is a call of an escaper, of an HTML or URL builder, or of a number function.
+((call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @part
+ (#any-of-setting? @_fn "safe-calls")
+ (#set! helper "safe-call"))
+
+; A variable built by formatting a part not known to be safe into a string with a tag:
+; `html = f"<b>{name}</b>"`, `html += "<li>" + item`. Helpers cannot call other helpers, so
+; a part is judged by its text and, for a call, by its name.
+((assignment left: (identifier) @value right: [(string (interpolation expression: (_) @_part) @_interp)
+           (concatenated_string (string (interpolation expression: (_) @_part) @_interp))
+           (string (interpolation expression: (conditional_expression (string (interpolation expression: (_) @_part) @_interp))))
+           (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @_part)
+           (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @_part))
+           (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @_part)))
+           (call function: (attribute object: [(string) (concatenated_string) (parenthesized_expression) (identifier)] attribute: (identifier) @_format) arguments: (argument_list (_) @_part))
+           (call function: (attribute object: [(string) (concatenated_string) (parenthesized_expression) (identifier)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @_part)))
+           (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @_part)
+           (binary_operator left: (_) @_part operator: "+" right: [(string) (concatenated_string)])
+           (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @_part) operator: "+")
+           (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @_part) operator: "+") operator: "+")] @_html)
+ (#match? @_html "<[a-zA-Z!/]")
+ (#eq? @_format "format")
+ (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
+ (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)[A-Z][A-Z0-9_]*$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
+ (#not-match? @_part "\\)$")
+ (#set! helper "dynamic-html"))
+((assignment left: (identifier) @value right: [(string (interpolation expression: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @_part) @_interp)
+           (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @_part)
+           (binary_operator left: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @_part operator: "+" right: [(string) (concatenated_string)])] @_html)
+ (#match? @_html "<[a-zA-Z!/]")
+ (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
+ (#not-any-of-setting? @_fn "safe-calls")
+ (#set! helper "dynamic-html"))
+((augmented_assignment left: (identifier) @value operator: "+=" right: [(string (interpolation expression: (_) @_part) @_interp)
+           (concatenated_string (string (interpolation expression: (_) @_part) @_interp))
+           (string (interpolation expression: (conditional_expression (string (interpolation expression: (_) @_part) @_interp))))
+           (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @_part)
+           (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @_part))
+           (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @_part)))
+           (call function: (attribute object: [(string) (concatenated_string) (parenthesized_expression) (identifier)] attribute: (identifier) @_format) arguments: (argument_list (_) @_part))
+           (call function: (attribute object: [(string) (concatenated_string) (parenthesized_expression) (identifier)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @_part)))
+           (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @_part)
+           (binary_operator left: (_) @_part operator: "+" right: [(string) (concatenated_string)])
+           (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @_part) operator: "+")
+           (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @_part) operator: "+") operator: "+")] @_html)
+ (#match? @_html "<[a-zA-Z!/]")
+ (#eq? @_format "format")
+ (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
+ (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)[A-Z][A-Z0-9_]*$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
+ (#not-match? @_part "\\)$")
+ (#set! helper "dynamic-html"))
+((augmented_assignment left: (identifier) @value operator: "+=" right: [(string (interpolation expression: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @_part) @_interp)
+           (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @_part)
+           (binary_operator left: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @_part operator: "+" right: [(string) (concatenated_string)])] @_html)
+ (#match? @_html "<[a-zA-Z!/]")
+ (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
+ (#not-any-of-setting? @_fn "safe-calls")
+ (#set! helper "dynamic-html"))
+
+; Bindings that make a name safe to put into HTML.
+((assignment left: (_) @part right: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]))
+ (#any-of-setting? @_fn "safe-calls")
+ (#set! helper "safe-value"))
+((assignment left: (_) @part right: [(integer) (float) (true) (false) (none) (binary_operator operator: ["-" "*" "/" "//"])])
+ (#set! helper "safe-value"))
+((assignment left: (_) @part right: [(string) (concatenated_string)] @_value)
+ (#not-match? @_value "^[a-zA-Z]*[fF]")
+ (#set! helper "safe-value"))
+((assignment left: (_) @part right: (conditional_expression) @_value)
+ (#match? @_value "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$")
+ (#set! helper "safe-value"))
+([(typed_parameter (identifier) @part type: (type (identifier) @_type))
+  (typed_default_parameter name: (identifier) @part type: (type (identifier) @_type))]
+ (#any-of? @_type "int" "float" "bool")
+ (#set! helper "safe-value"))

@@ -1,113 +1,244 @@
-; A string built by formatting, passed straight to a call that runs SQL:
-; f-strings with `{}`, `%` formatting, `.format(...)`, and `+` with a non-literal operand.
+;; SQL built by formatting that reaches a call running it.
+;;
+;; Each report pattern captures one formatted part (`@part`) of the string (`@sql`): an
+;; f-string `{…}`, a `%` or `.format(…)` argument, or a `+` operand. A string is flagged when
+;; one of its parts is not known to be safe. A part is safe when it is
+;; - a literal, or a call of a quoting or conversion function (`quote_name(t)`, `int(n)`,
+;;   `", ".join(…)`: the `python-safe-calls` setting, through the `safe-call` helper);
+;; - named as a constant (`MAX_ROWS`, `Kind.VIEW`), as SQL text (`sql`, `where_sql`, `where`,
+;;   `placeholders`) or as quoted (`table_quoted`, `escaped_name`): composing SQL fragments
+;;   is not where values get in;
+;; - formatted as a number (`{n:d}`, `{n:,}`), arithmetic with a number (`{size + 1}`),
+;;   or a `"a" if c else "b"` of literals;
+;; - bound earlier in the same function to a literal, to a safe call, to an f-string whose one
+;;   part is a safe call, by a loop over literals or over a constant, or typed `int`, `float`
+;;   or `bool`.
+;; Test functions (`def test_…`) are not linted: their values are test data.
+;;
+;; The patterns are kept flat: tree-sitter's query compilation time grows very fast with
+;; alternations nested inside alternations, and every editor start pays it.
+
+; Calls that always run their first argument as SQL (`python-sinks`): DB-API cursors and
+; connections, Django's `raw` and `RawSQL`, pandas' `read_sql`.
+((call
+   function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
+   arguments: (argument_list . [(string (interpolation expression: (_) @part) @_interp)
+      (concatenated_string (string (interpolation expression: (_) @part) @_interp))
+      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part)
+      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part))
+      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part)))
+      (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (_) @part))
+      (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part)))
+      (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part)
+      (binary_operator left: (_) @part operator: "+" right: [(string) (concatenated_string)])
+      (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+")
+      (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+") operator: "+")] @sql)) @match
+ (#any-of-setting? @sink "python-sinks")
+ (#eq? @_format "format")
+ (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|placeholders?)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-has? @part "safe-call")
+ (#not-has-before? @part "safe-value" "function_definition" "lambda")
+ (#not-has-before? @match "test-function" "function_definition"))
+
+; Names used for other things too (`python-sql-looking-sinks`: SQLAlchemy's `text`, asyncpg's
+; `fetch`, `fetchrow`, `fetchval`): flagged when the string starts like SQL.
+((call
+   function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
+   arguments: (argument_list . [(string (interpolation expression: (_) @part) @_interp)
+      (concatenated_string (string (interpolation expression: (_) @part) @_interp))
+      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part)
+      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part))
+      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part)))
+      (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (_) @part))
+      (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part)))
+      (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part)
+      (binary_operator left: (_) @part operator: "+" right: [(string) (concatenated_string)])
+      (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+")
+      (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+") operator: "+")] @sql)) @match
+ (#any-of-setting? @sink "python-sql-looking-sinks")
+ (#match? @sql "^\\(?\\s*[rRbBuUfF]*(\"\"\"|\\'\\'\\'|\"|')\\s*(?i:select|insert|update|delete|with|create|drop|alter|replace|merge|truncate|pragma|explain|set|savepoint|release|rollback|vacuum|analyze|attach|detach|grant|revoke|show|describe|copy|lock)[\\s(;\"']")
+ (#eq? @_format "format")
+ (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|placeholders?)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-has? @part "safe-call")
+ (#not-has-before? @part "safe-value" "function_definition" "lambda")
+ (#not-has-before? @match "test-function" "function_definition"))
+
+; A SQL template kept in a variable or constant and formatted at the call:
+; `cursor.execute(QUERY % name)`.
 ((call
    function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
    arguments: (argument_list
      .
-     [(string (interpolation))
-      (binary_operator left: (string) operator: "%")
-      (call function: (attribute object: (string) attribute: (identifier) @_format))
-      (binary_operator left: (string) operator: "+" right: [(identifier) (call) (attribute) (subscript)])
-      (binary_operator left: [(identifier) (call) (attribute) (subscript)] operator: "+" right: (string))
-      (binary_operator
-        left: (binary_operator left: (string) operator: "+" right: [(identifier) (call) (attribute) (subscript)])
-        operator: "+")
-      (binary_operator
-        left: (binary_operator left: (string) operator: "+" right: (string))
-        operator: "+"
-        right: [(identifier) (call) (attribute) (subscript)])] @sql)) @match
+     [(binary_operator left: (identifier) @template operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part)
+      (binary_operator left: (identifier) @template operator: "%" right: (tuple (_) @part))
+      (call function: (attribute object: (identifier) @template attribute: (identifier) @_format) arguments: (argument_list (_) @part))
+      (call function: (attribute object: (identifier) @template attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part)))] @sql)) @match
  (#any-of-setting? @sink "python-sinks")
  (#eq? @_format "format")
- (#has? @sql "unsafe-value"))
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|placeholders?)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-has? @part "safe-call")
+ (#has-before? @template "sql-template" "module")
+ (#not-has-before? @part "safe-value" "function_definition" "lambda")
+ (#not-has-before? @match "test-function" "function_definition"))
+
+; Django's `QuerySet.extra(where=[…], select={…}, tables=[…], order_by=[…])`: SQL fragments.
+((call
+   function: (attribute attribute: (identifier) @sink)
+   arguments: (argument_list
+     (keyword_argument
+       name: (identifier) @_kw
+       value: (list [(string (interpolation expression: (_) @part) @_interp)
+                (concatenated_string (string (interpolation expression: (_) @part) @_interp))
+                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part)
+                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part))
+                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part)))
+                (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (_) @part))
+                (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part)))
+                (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part)
+                (binary_operator left: (_) @part operator: "+" right: [(string) (concatenated_string)])
+                (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+")
+                (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+") operator: "+")] @sql)))) @match
+ (#eq? @sink "extra")
+ (#any-of? @_kw "where" "tables" "order_by")
+ (#eq? @_format "format")
+ (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|placeholders?)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-has? @part "safe-call")
+ (#not-has-before? @part "safe-value" "function_definition" "lambda")
+ (#not-has-before? @match "test-function" "function_definition"))
+((call
+   function: (attribute attribute: (identifier) @sink)
+   arguments: (argument_list
+     (keyword_argument
+       name: (identifier) @_kw
+       value: (dictionary (pair value: [(string (interpolation expression: (_) @part) @_interp)
+                (concatenated_string (string (interpolation expression: (_) @part) @_interp))
+                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part)
+                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part))
+                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part)))
+                (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (_) @part))
+                (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part)))
+                (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part)
+                (binary_operator left: (_) @part operator: "+" right: [(string) (concatenated_string)])
+                (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+")
+                (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+") operator: "+")] @sql))))) @match
+ (#eq? @sink "extra")
+ (#eq? @_kw "select")
+ (#eq? @_format "format")
+ (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|placeholders?)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-has? @part "safe-call")
+ (#not-has-before? @part "safe-value" "function_definition" "lambda")
+ (#not-has-before? @match "test-function" "function_definition"))
 
 ; A variable that holds such a string, assigned (or extended) earlier in the same function.
 ((call
    function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
    arguments: (argument_list . (identifier) @sql)) @match
  (#any-of-setting? @sink "python-sinks")
- (#has-before? @sql "dynamic" "function_definition"))
-
-; The assignments that make a variable hold SQL built from a value that is not known to be
-; safe (the same shapes as above, each with its unsafe part).
-((assignment left: (identifier) @sql right: (string (interpolation expression: [(identifier) (attribute) (subscript) (binary_operator) (conditional_expression)])))
- (#set! helper "dynamic"))
-((assignment left: (identifier) @sql right: (string (interpolation expression: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]))))
- (#not-any-of-setting? @_fn "python-safe-calls")
- (#set! helper "dynamic"))
-((assignment left: (identifier) @sql right: (binary_operator left: (string) operator: "%" right: [(identifier) (attribute) (subscript)]))
- (#set! helper "dynamic"))
-((assignment left: (identifier) @sql right: (binary_operator left: (string) operator: "%" right: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)])))
- (#not-any-of-setting? @_fn "python-safe-calls")
- (#set! helper "dynamic"))
-((assignment left: (identifier) @sql right: (binary_operator left: (string) operator: "%" right: [(tuple [(identifier) (attribute) (subscript)]) (dictionary (pair value: [(identifier) (attribute) (subscript)]))]))
- (#set! helper "dynamic"))
-((assignment left: (identifier) @sql right: (binary_operator left: (string) operator: "%" right: [(tuple (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)])) (dictionary (pair value: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)])))]))
- (#not-any-of-setting? @_fn "python-safe-calls")
- (#set! helper "dynamic"))
-((assignment left: (identifier) @sql right: (binary_operator left: (string) operator: "+" right: [(identifier) (attribute) (subscript)]))
- (#set! helper "dynamic"))
-((assignment left: (identifier) @sql right: (binary_operator left: [(identifier) (attribute) (subscript)] operator: "+" right: (string)))
- (#set! helper "dynamic"))
-((assignment left: (identifier) @sql right: (binary_operator left: (string) operator: "+" right: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)])))
- (#not-any-of-setting? @_fn "python-safe-calls")
- (#set! helper "dynamic"))
-((assignment left: (identifier) @sql right: (call function: (attribute object: (string) attribute: (identifier) @_format) arguments: (argument_list [(identifier) (attribute) (subscript)])))
- (#eq? @_format "format")
- (#set! helper "dynamic"))
-
-((augmented_assignment
-   left: (identifier) @sql
-   operator: "+="
-   right: [(identifier) (call) (attribute) (subscript) (string (interpolation)) (binary_operator)])
- (#set! helper "dynamic"))
-
-; A value formatted into the string that is not known to be safe: anything but a call of a
-; quoting or conversion function (`quote_name(t)`, `int(n)`: the `python-safe-calls`
-; setting). Identifiers cannot be parameters; quoting them is the documented way.
-((interpolation expression: [(identifier) (attribute) (subscript) (binary_operator) (conditional_expression)])
- (#set! helper "unsafe-value"))
-((interpolation expression: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]))
- (#not-any-of-setting? @_fn "python-safe-calls")
- (#set! helper "unsafe-value"))
-((binary_operator
-   operator: ["%" "+"]
-   right: [(identifier) (attribute) (subscript) (binary_operator) (conditional_expression)])
- (#set! helper "unsafe-value"))
-((binary_operator
-   left: [(identifier) (attribute) (subscript)]
-   operator: "+")
- (#set! helper "unsafe-value"))
-((binary_operator
-   operator: ["%" "+"]
-   right: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]))
- (#not-any-of-setting? @_fn "python-safe-calls")
- (#set! helper "unsafe-value"))
-((binary_operator
-   left: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)])
-   operator: "+")
- (#not-any-of-setting? @_fn "python-safe-calls")
- (#set! helper "unsafe-value"))
-((binary_operator
-   operator: "%"
-   right: [(tuple [(identifier) (attribute) (subscript) (binary_operator)])
-           (dictionary (pair value: [(identifier) (attribute) (subscript) (binary_operator)]))])
- (#set! helper "unsafe-value"))
-((binary_operator
-   operator: "%"
-   right: [(tuple (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]))
-           (dictionary (pair value: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)])))])
- (#not-any-of-setting? @_fn "python-safe-calls")
- (#set! helper "unsafe-value"))
+ (#has-before? @sql "dynamic" "function_definition")
+ (#not-has-before? @match "test-function" "function_definition"))
 ((call
-   function: (attribute object: (string) attribute: (identifier) @_format)
-   arguments: (argument_list [(identifier) (attribute) (subscript) (binary_operator)
-                              (keyword_argument value: [(identifier) (attribute) (subscript) (binary_operator)])]))
+   function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
+   arguments: (argument_list . (identifier) @sql)) @match
+ (#any-of-setting? @sink "python-sql-looking-sinks")
+ (#has-before? @sql "sql-start" "function_definition")
+ (#has-before? @sql "dynamic" "function_definition")
+ (#not-has-before? @match "test-function" "function_definition"))
+
+;; Helpers.
+
+; A part that is a call of a quoting or conversion function.
+((call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @part
+ (#any-of-setting? @_fn "python-safe-calls")
+ (#set! helper "safe-call"))
+
+; `sql = <formatted string with a part not known to be safe>`, and `sql += …`.
+((assignment left: (identifier) @sql right: [(string (interpolation expression: (_) @_part) @_interp)
+           (concatenated_string (string (interpolation expression: (_) @_part) @_interp))
+           (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @_part)
+           (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @_part))
+           (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @_part)))
+           (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (_) @_part))
+           (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @_part)))
+           (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @_part)
+           (binary_operator left: (_) @_part operator: "+" right: [(string) (concatenated_string)])
+           (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @_part) operator: "+")
+           (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @_part) operator: "+") operator: "+")])
  (#eq? @_format "format")
- (#set! helper "unsafe-value"))
-((call
-   function: (attribute object: (string) attribute: (identifier) @_format)
-   arguments: (argument_list [(call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)])
-                              (keyword_argument value: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]))]))
+ (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
+ (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|placeholders?)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-match? @_part "\\)$")
+ (#set! helper "dynamic"))
+((augmented_assignment left: (identifier) @sql operator: "+=" right: [(string (interpolation expression: (_) @_part) @_interp)
+           (concatenated_string (string (interpolation expression: (_) @_part) @_interp))
+           (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @_part)
+           (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @_part))
+           (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @_part)))
+           (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (_) @_part))
+           (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @_part)))
+           (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @_part)
+           (binary_operator left: (_) @_part operator: "+" right: [(string) (concatenated_string)])
+           (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @_part) operator: "+")
+           (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @_part) operator: "+") operator: "+")
+           [(identifier) (attribute) (subscript)] @_part])
  (#eq? @_format "format")
+ (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
+ (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|placeholders?)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-match? @_part "\\)$")
+ (#set! helper "dynamic"))
+((assignment left: (identifier) @sql right: [(string (interpolation expression: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @_part) @_interp)
+           (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @_part)
+           (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @_part)
+           (binary_operator left: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @_part operator: "+" right: [(string) (concatenated_string)])])
  (#not-any-of-setting? @_fn "python-safe-calls")
- (#set! helper "unsafe-value"))
+ (#set! helper "dynamic"))
+((augmented_assignment left: (identifier) @sql operator: "+=" right: [(string (interpolation expression: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @_part) @_interp)
+           (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @_part)
+           (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @_part)
+           (binary_operator left: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @_part operator: "+" right: [(string) (concatenated_string)])])
+ (#not-any-of-setting? @_fn "python-safe-calls")
+ (#set! helper "dynamic"))
+
+; A variable assigned a string that starts like SQL (for the sinks with generic names).
+((assignment left: (identifier) @sql right: [(string) (concatenated_string) (binary_operator) (call)] @_value)
+ (#match? @_value "^\\(?\\s*[rRbBuUfF]*(\"\"\"|\\'\\'\\'|\"|')\\s*(?i:select|insert|update|delete|with|create|drop|alter|replace|merge|truncate|pragma|explain|set|savepoint|release|rollback|vacuum|analyze|attach|detach|grant|revoke|show|describe|copy|lock)[\\s(;\"']")
+ (#set! helper "sql-start"))
+; A SQL template: a plain string that starts like SQL.
+((assignment left: (identifier) @template right: [(string) (concatenated_string)] @_value)
+ (#match? @_value "^\\(?\\s*[rRbBuU]*(\"\"\"|\\'\\'\\'|\"|')\\s*(?i:select|insert|update|delete|with|create|drop|alter|replace|merge|truncate|pragma|explain|set|savepoint|release|rollback|vacuum|analyze|attach|detach|grant|revoke|show|describe|copy|lock)[\\s(;\"']")
+ (#set! helper "sql-template"))
+
+; Bindings that make a name safe to format into SQL.
+((assignment left: (_) @part right: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]))
+ (#any-of-setting? @_fn "python-safe-calls")
+ (#set! helper "safe-value"))
+((assignment left: (_) @part right: [(integer) (float) (true) (false) (none)])
+ (#set! helper "safe-value"))
+((assignment left: (_) @part right: [(string) (concatenated_string)] @_value)
+ (#not-match? @_value "^[a-zA-Z]*[fF]")
+ (#set! helper "safe-value"))
+((assignment left: (_) @part right: (conditional_expression) @_value)
+ (#match? @_value "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$")
+ (#set! helper "safe-value"))
+((assignment left: (_) @part right: (string (interpolation expression: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]))) @_value)
+ (#any-of-setting? @_fn "python-safe-calls")
+ (#match? @_value "^[^{]*\\{[^{}]*\\}[^{]*$")
+ (#set! helper "safe-value"))
+((for_statement left: (identifier) @part right: [(tuple) (list) (set)] @_values)
+ (#match? @_values "^[\\[(]\\s*((\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s*,\\s*)*(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)?\\s*,?\\s*[\\])]$")
+ (#set! helper "safe-value"))
+((for_statement left: (identifier) @part right: [(identifier) (attribute)] @_values)
+ (#match? @_values "(^|\\.)[A-Z][A-Z0-9_]*$")
+ (#set! helper "safe-value"))
+([(typed_parameter (identifier) @part type: (type (identifier) @_type))
+  (typed_default_parameter name: (identifier) @part type: (type (identifier) @_type))]
+ (#any-of? @_type "int" "float" "bool")
+ (#set! helper "safe-value"))
+
+; A pytest test function.
+((function_definition name: (identifier) @_name)
+ (#match? @_name "^test_")
+ (#set! helper "test-function"))
