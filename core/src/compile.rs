@@ -1019,7 +1019,9 @@ mod tests {
         assert_eq!(root_kinds("((for_statement) @match (#eq? @match \"x\"))"), Some(vec!["for_statement"]));
         assert_eq!(root_kinds("; note\n(call function: (identifier)) @match"), Some(vec!["call"]));
         assert_eq!(
-            root_kinds("([(assignment right: (call) @match) ; c\n (return_statement (call) @match)] (#eq? @match \"a\"))"),
+            root_kinds(
+                "([(assignment right: (call) @match) ; c\n (return_statement (call) @match)] (#eq? @match \"a\"))"
+            ),
             Some(vec!["assignment", "return_statement"])
         );
         assert_eq!(root_kinds("((_) @match)"), None);

@@ -205,6 +205,8 @@ impl Linter {
             findings: Vec::new(),
             helper_cache: HashMap::new(),
             scope_nodes: HashMap::new(),
+            helper_nodes: Vec::new(),
+            walked: 0..0,
             words: HashMap::new(),
             index: &words,
             helper_roots: &helper_roots,
@@ -223,15 +225,21 @@ impl Linter {
         {
             // One walk over the tree (or the scope); the query runs only where a pattern
             // can start and the words it needs occur.
-            cursor.set_max_start_depth(Some(0));
+            // One walk over the tree (or the scope) finds where report patterns can start
+            // and the words they need occur, and where helper patterns can start (in
+            // document order, for the scopes that predicates search: `QueryRun::helper_nodes`).
+            let mut report_nodes = Vec::new();
+            let mut helper_nodes = Vec::new();
             let mut walk = root.walk();
             'walk: loop {
                 let node = walk.node();
                 let inside = scope.start <= node.start_byte() && node.end_byte() <= scope.end;
-                if inside && can_root(&report_roots, compiled, &words, node) {
-                    run.query(query, node, cursor, helper_cursor);
-                    if run.timed_out {
-                        break;
+                if inside {
+                    if helper_roots.get(node.kind_id() as usize).is_some_and(|ps| !ps.is_empty()) {
+                        helper_nodes.push(node);
+                    }
+                    if can_root(&report_roots, compiled, &words, node) {
+                        report_nodes.push(node);
                     }
                 }
                 let overlaps = node.start_byte() < scope.end && scope.start < node.end_byte();
@@ -242,6 +250,15 @@ impl Linter {
                     if !walk.goto_parent() {
                         break 'walk;
                     }
+                }
+            }
+            run.helper_nodes = helper_nodes;
+            run.walked = scope.start..scope.end.min(text.len());
+            cursor.set_max_start_depth(Some(0));
+            for node in report_nodes {
+                run.query(query, node, cursor, helper_cursor);
+                if run.timed_out {
+                    break;
                 }
             }
             cursor.set_max_start_depth(None);
@@ -283,6 +300,10 @@ struct QueryRun<'a, 't> {
     helper_cache: HashMap<(usize, usize), Rc<Vec<HelperMatch>>>,
     /// Per scope node id: the nodes inside it where a live helper pattern can start.
     scope_nodes: HashMap<usize, Rc<Vec<Node<'t>>>>,
+    /// The nodes of `walked` where a live helper pattern can start, in document order.
+    helper_nodes: Vec<Node<'t>>,
+    /// The byte range that the report walk collected `helper_nodes` in.
+    walked: Range<usize>,
     /// The identifiers of scopes that fixes pick fresh names in, by scope node id.
     words: HashMap<usize, HashSet<&'a str>>,
     /// Where the words that patterns require occur in this file.
@@ -303,6 +324,8 @@ struct Helpers<'c, 't> {
     cursor: &'c mut QueryCursor,
     cache: &'c mut HashMap<(usize, usize), Rc<Vec<HelperMatch>>>,
     scope_nodes: &'c mut HashMap<usize, Rc<Vec<Node<'t>>>>,
+    helper_nodes: &'c [Node<'t>],
+    walked: Range<usize>,
     index: &'c WordIndex,
     roots: &'c [Vec<u32>],
 }
@@ -349,6 +372,8 @@ impl<'t> QueryRun<'_, 't> {
                 cursor: helpers,
                 cache: &mut self.helper_cache,
                 scope_nodes: &mut self.scope_nodes,
+                helper_nodes: &self.helper_nodes,
+                walked: self.walked.clone(),
                 index: self.index,
                 roots: self.helper_roots,
             };
@@ -614,7 +639,15 @@ impl<'a, 't> MatchCtx<'a, 't> {
             return found.clone();
         }
         let mut nodes = Vec::new();
-        if helpers.roots.iter().any(|ps| !ps.is_empty()) {
+        let range = scope.byte_range();
+        if helpers.walked.start <= range.start && range.end <= helpers.walked.end {
+            // The report walk saw this scope: take its nodes from there. A node belongs to
+            // the scope when it lies within the scope's bytes.
+            let all = helpers.helper_nodes;
+            let lo = all.partition_point(|n| n.start_byte() < range.start);
+            let hi = all.partition_point(|n| n.start_byte() < range.end.max(range.start + 1));
+            nodes.extend(all[lo..hi.max(lo)].iter().filter(|n| n.end_byte() <= range.end));
+        } else if helpers.roots.iter().any(|ps| !ps.is_empty()) {
             let mut walk = scope.walk();
             'walk: loop {
                 let node = walk.node();
