@@ -22,47 +22,51 @@
 ; connections, Django's `raw` and `RawSQL`, pandas' `read_sql`.
 ((call
    function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
-   arguments: (argument_list . [(string (interpolation expression: (_) @part) @_interp)
-      (concatenated_string (string (interpolation expression: (_) @part) @_interp))
-      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part)
-      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part))
-      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part)))
-      (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (_) @part))
-      (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part)))
-      (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part)
-      (binary_operator left: (_) @part operator: "+" right: [(string) (concatenated_string)])
-      (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+")
-      (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+") operator: "+")] @sql)) @match
+   arguments: (argument_list . [(string (interpolation expression: (_) @part @attr) @_interp)
+      (concatenated_string (string (interpolation expression: (_) @part @attr) @_interp))
+      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part @attr)
+      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part @attr))
+      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part @attr)))
+      (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (_) @part @attr))
+      (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part @attr)))
+      (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part @attr)
+      (binary_operator left: (_) @part @attr operator: "+" right: [(string) (concatenated_string)])
+      (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part @attr) operator: "+")
+      (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part @attr) operator: "+") operator: "+")] @sql)) @match
  (#any-of-setting? @sink "python-sinks")
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|placeholders?)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
+ (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
+ (#not-has-before? @attr "class-constant" "class_definition")
  (#not-has-before? @match "test-function" "function_definition"))
 
 ; Names used for other things too (`python-sql-looking-sinks`: SQLAlchemy's `text`, asyncpg's
 ; `fetch`, `fetchrow`, `fetchval`): flagged when the string starts like SQL.
 ((call
    function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
-   arguments: (argument_list . [(string (interpolation expression: (_) @part) @_interp)
-      (concatenated_string (string (interpolation expression: (_) @part) @_interp))
-      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part)
-      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part))
-      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part)))
-      (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (_) @part))
-      (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part)))
-      (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part)
-      (binary_operator left: (_) @part operator: "+" right: [(string) (concatenated_string)])
-      (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+")
-      (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+") operator: "+")] @sql)) @match
+   arguments: (argument_list . [(string (interpolation expression: (_) @part @attr) @_interp)
+      (concatenated_string (string (interpolation expression: (_) @part @attr) @_interp))
+      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part @attr)
+      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part @attr))
+      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part @attr)))
+      (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (_) @part @attr))
+      (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part @attr)))
+      (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part @attr)
+      (binary_operator left: (_) @part @attr operator: "+" right: [(string) (concatenated_string)])
+      (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part @attr) operator: "+")
+      (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part @attr) operator: "+") operator: "+")] @sql)) @match
  (#any-of-setting? @sink "python-sql-looking-sinks")
  (#match? @sql "^\\(?\\s*[rRbBuUfF]*(\"\"\"|\\'\\'\\'|\"|')\\s*(?i:select|insert|update|delete|with|create|drop|alter|replace|merge|truncate|pragma|explain|set|savepoint|release|rollback|vacuum|analyze|attach|detach|grant|revoke|show|describe|copy|lock)[\\s(;\"']")
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|placeholders?)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
+ (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
+ (#not-has-before? @attr "class-constant" "class_definition")
  (#not-has-before? @match "test-function" "function_definition"))
 
 ; A SQL template kept in a variable or constant and formatted at the call:
@@ -71,16 +75,18 @@
    function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
    arguments: (argument_list
      .
-     [(binary_operator left: (identifier) @template operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part)
-      (binary_operator left: (identifier) @template operator: "%" right: (tuple (_) @part))
-      (call function: (attribute object: (identifier) @template attribute: (identifier) @_format) arguments: (argument_list (_) @part))
-      (call function: (attribute object: (identifier) @template attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part)))] @sql)) @match
+     [(binary_operator left: (identifier) @template operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part @attr)
+      (binary_operator left: (identifier) @template operator: "%" right: (tuple (_) @part @attr))
+      (call function: (attribute object: (identifier) @template attribute: (identifier) @_format) arguments: (argument_list (_) @part @attr))
+      (call function: (attribute object: (identifier) @template attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part @attr)))] @sql)) @match
  (#any-of-setting? @sink "python-sinks")
  (#eq? @_format "format")
- (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|placeholders?)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
  (#not-has? @part "safe-call")
  (#has-before? @template "sql-template" "module")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
+ (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
+ (#not-has-before? @attr "class-constant" "class_definition")
  (#not-has-before? @match "test-function" "function_definition"))
 
 ; Django's `QuerySet.extra(where=[…], select={…}, tables=[…], order_by=[…])`: SQL fragments.
@@ -89,48 +95,52 @@
    arguments: (argument_list
      (keyword_argument
        name: (identifier) @_kw
-       value: (list [(string (interpolation expression: (_) @part) @_interp)
-                (concatenated_string (string (interpolation expression: (_) @part) @_interp))
-                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part)
-                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part))
-                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part)))
-                (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (_) @part))
-                (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part)))
-                (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part)
-                (binary_operator left: (_) @part operator: "+" right: [(string) (concatenated_string)])
-                (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+")
-                (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+") operator: "+")] @sql)))) @match
+       value: (list [(string (interpolation expression: (_) @part @attr) @_interp)
+                (concatenated_string (string (interpolation expression: (_) @part @attr) @_interp))
+                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part @attr)
+                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part @attr))
+                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part @attr)))
+                (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (_) @part @attr))
+                (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part @attr)))
+                (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part @attr)
+                (binary_operator left: (_) @part @attr operator: "+" right: [(string) (concatenated_string)])
+                (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part @attr) operator: "+")
+                (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part @attr) operator: "+") operator: "+")] @sql)))) @match
  (#eq? @sink "extra")
  (#any-of? @_kw "where" "tables" "order_by")
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|placeholders?)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
+ (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
+ (#not-has-before? @attr "class-constant" "class_definition")
  (#not-has-before? @match "test-function" "function_definition"))
 ((call
    function: (attribute attribute: (identifier) @sink)
    arguments: (argument_list
      (keyword_argument
        name: (identifier) @_kw
-       value: (dictionary (pair value: [(string (interpolation expression: (_) @part) @_interp)
-                (concatenated_string (string (interpolation expression: (_) @part) @_interp))
-                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part)
-                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part))
-                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part)))
-                (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (_) @part))
-                (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part)))
-                (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part)
-                (binary_operator left: (_) @part operator: "+" right: [(string) (concatenated_string)])
-                (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+")
-                (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+") operator: "+")] @sql))))) @match
+       value: (dictionary (pair value: [(string (interpolation expression: (_) @part @attr) @_interp)
+                (concatenated_string (string (interpolation expression: (_) @part @attr) @_interp))
+                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part @attr)
+                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part @attr))
+                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part @attr)))
+                (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (_) @part @attr))
+                (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part @attr)))
+                (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part @attr)
+                (binary_operator left: (_) @part @attr operator: "+" right: [(string) (concatenated_string)])
+                (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part @attr) operator: "+")
+                (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part @attr) operator: "+") operator: "+")] @sql))))) @match
  (#eq? @sink "extra")
  (#eq? @_kw "select")
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|placeholders?)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
+ (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
+ (#not-has-before? @attr "class-constant" "class_definition")
  (#not-has-before? @match "test-function" "function_definition"))
 
 ; A variable that holds such a string, assigned (or extended) earlier in the same function.
@@ -169,7 +179,7 @@
            (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @_part) operator: "+") operator: "+")])
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|placeholders?)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
  (#not-match? @_part "\\)$")
  (#set! helper "dynamic"))
 ((augmented_assignment left: (identifier) @sql operator: "+=" right: [(string (interpolation expression: (_) @_part) @_interp)
@@ -186,7 +196,7 @@
            [(identifier) (attribute) (subscript)] @_part])
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|placeholders?)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
  (#not-match? @_part "\\)$")
  (#set! helper "dynamic"))
 ((assignment left: (identifier) @sql right: [(string (interpolation expression: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @_part) @_interp)
@@ -237,6 +247,23 @@
   (typed_default_parameter name: (identifier) @part type: (type (identifier) @_type))]
  (#any-of? @_type "int" "float" "bool")
  (#set! helper "safe-value"))
+
+; Checked against an allow-list of literals or a constant: `if mode not in ("WAL", "DELETE"):
+; raise …`, `if column in ALLOWED_COLUMNS:`.
+((comparison_operator . [(identifier) (attribute) (subscript)] @part . [(tuple) (list) (set)] @_list) @_test
+ (#match? @_test "\\s(not\\s+)?in\\s")
+ (#match? @_list "^[\\[({]\\s*((\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s*,\\s*)*(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)?\\s*,?\\s*[\\])}]$")
+ (#set! helper "safe-value"))
+((comparison_operator . [(identifier) (attribute) (subscript)] @part . [(identifier) (attribute)] @_list) @_test
+ (#match? @_test "\\s(not\\s+)?in\\s")
+ (#match? @_list "(^|\\.)[A-Z][A-Z0-9_]*$")
+ (#set! helper "safe-value"))
+
+; A class attribute assigned a literal in the class body, read as `self.<name>`: the part
+; `self._counts_table` stands for `_counts_table` (`#extract?` above; other parts for nothing).
+((class_definition body: (block (expression_statement (assignment left: (identifier) @attr right: [(string) (concatenated_string) (integer) (float)] @_value))))
+ (#not-match? @_value "^[a-zA-Z]*[fF]")
+ (#set! helper "class-constant"))
 
 ; A pytest test function.
 ((function_definition name: (identifier) @_name)
