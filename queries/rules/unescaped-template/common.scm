@@ -170,6 +170,12 @@
 ((call_expression function: [(identifier) @_fn (member_expression property: (property_identifier) @_fn)]) @part
  (#any-of-setting? @_fn "safe-calls")
  (#set! helper "safe-call"))
+; The same wrapped in a conversion: `String(escapeHtml(label))` (`wrapper-calls`).
+((call_expression function: [(identifier) @_wrap (member_expression property: (property_identifier) @_wrap)]
+       arguments: (arguments . (call_expression function: [(identifier) @_fn (member_expression property: (property_identifier) @_fn)]) .)) @part
+ (#any-of-setting? @_wrap "wrapper-calls")
+ (#any-of-setting? @_fn "safe-calls")
+ (#set! helper "safe-call"))
 
 ; A variable built from a string with a tag and a part not known to be safe:
 ; `let html = `<b>${name}</b>``, `html += "<li>" + x`.

@@ -24,6 +24,7 @@
       (string (interpolation expression: (_) @part) @_interp)
       (concatenated_string (string (interpolation expression: (_) @part) @_interp))
       (string (interpolation expression: (conditional_expression (string (interpolation expression: (_) @part) @_interp))))
+      (call function: (attribute object: (string (interpolation expression: (_) @part) @_interp)))
       (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part)
       (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part))
       (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part)))
@@ -36,7 +37,7 @@
  (#any-of-setting? @sink "python-sinks")
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)[A-Z][A-Z0-9_]*$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|price|amount|total|quantity|count|size|length|pk|\\w+_(count|size|length))$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|\\.(replace|strip|lstrip|rstrip|lower|upper)\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
  (#not-match? @part "^[\\w.]+\\.format\\(")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda"))
@@ -53,6 +54,7 @@
       (string (interpolation expression: (_) @part) @_interp)
       (concatenated_string (string (interpolation expression: (_) @part) @_interp))
       (string (interpolation expression: (conditional_expression (string (interpolation expression: (_) @part) @_interp))))
+      (call function: (attribute object: (string (interpolation expression: (_) @part) @_interp)))
       (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part)
       (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part))
       (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part)))
@@ -65,7 +67,7 @@
  (#eq? @sink "render_template_string")
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)[A-Z][A-Z0-9_]*$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|price|amount|total|quantity|count|size|length|pk|\\w+_(count|size|length))$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|\\.(replace|strip|lstrip|rstrip|lower|upper)\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
  (#not-match? @part "^[\\w.]+\\.format\\(")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
@@ -77,6 +79,7 @@
    arguments: (argument_list . [(string (interpolation expression: (_) @part) @_interp)
       (concatenated_string (string (interpolation expression: (_) @part) @_interp))
       (string (interpolation expression: (conditional_expression (string (interpolation expression: (_) @part) @_interp))))
+      (call function: (attribute object: (string (interpolation expression: (_) @part) @_interp)))
       (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part)
       (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part))
       (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part)))
@@ -90,7 +93,7 @@
  (#match? @value "^\\(?\\s*[rRbBuUfF]*(\"\"\"|\\'\\'\\'|\"|')\\s*<[a-zA-Z!]")
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)[A-Z][A-Z0-9_]*$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|price|amount|total|quantity|count|size|length|pk|\\w+_(count|size|length))$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|\\.(replace|strip|lstrip|rstrip|lower|upper)\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
  (#not-match? @part "^[\\w.]+\\.format\\(")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
@@ -114,6 +117,18 @@
 ((call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @part
  (#any-of-setting? @_fn "safe-calls")
  (#set! helper "safe-call"))
+; The same wrapped in a conversion: `str(escape(label))` (`wrapper-calls`).
+((call function: [(identifier) @_wrap (attribute attribute: (identifier) @_wrap)]
+       arguments: (argument_list . (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) .)) @part
+ (#any-of-setting? @_wrap "wrapper-calls")
+ (#any-of-setting? @_fn "safe-calls")
+ (#set! helper "safe-call"))
+; A URL builder (`datasette.urls.table(…)`, `get_absolute_url()`, `build_url(…)`) or a random
+; nonce or token: percent-encoded or alphanumeric, so nothing in it can open a tag or an
+; attribute.
+((call function: (_) @_fn) @part
+ (#match? @_fn "(?i)(^|[._])(urls\\.\\w+|\\w*_url|url_for|\\w*nonce\\w*|csrf_token|get_token|token_hex|token_urlsafe|uuid[0-9]?)$")
+ (#set! helper "safe-call"))
 
 ; A variable built by formatting a part not known to be safe into a string with a tag:
 ; `html = f"<b>{name}</b>"`, `html += "<li>" + item`. Helpers cannot call other helpers, so
@@ -133,7 +148,7 @@
  (#match? @_html "<[a-zA-Z!/]")
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)[A-Z][A-Z0-9_]*$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
+ (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|price|amount|total|quantity|count|size|length|pk|\\w+_(count|size|length))$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|\\.(replace|strip|lstrip|rstrip|lower|upper)\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
  (#not-match? @_part "\\)$")
  (#set! helper "dynamic-html"))
 ((assignment left: (identifier) @value right: [(string (interpolation expression: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @_part) @_interp)
@@ -158,7 +173,7 @@
  (#match? @_html "<[a-zA-Z!/]")
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)[A-Z][A-Z0-9_]*$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
+ (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|price|amount|total|quantity|count|size|length|pk|\\w+_(count|size|length))$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|\\.(replace|strip|lstrip|rstrip|lower|upper)\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
  (#not-match? @_part "\\)$")
  (#set! helper "dynamic-html"))
 ((augmented_assignment left: (identifier) @value operator: "+=" right: [(string (interpolation expression: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @_part) @_interp)
