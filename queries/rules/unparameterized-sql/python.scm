@@ -36,7 +36,7 @@
  (#any-of-setting? @sink "python-sinks")
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
  (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
@@ -62,7 +62,7 @@
  (#match? @sql "^\\(?\\s*[rRbBuUfF]*(\"\"\"|\\'\\'\\'|\"|')\\s*(?i:select|insert|update|delete|with|create|drop|alter|replace|merge|truncate|pragma|explain|set|savepoint|release|rollback|vacuum|analyze|attach|detach|grant|revoke|show|describe|copy|lock)[\\s(;\"']")
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
  (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
@@ -81,7 +81,7 @@
       (call function: (attribute object: (identifier) @template attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part @attr)))] @sql)) @match
  (#any-of-setting? @sink "python-sinks")
  (#eq? @_format "format")
- (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
  (#not-has? @part "safe-call")
  (#has-before? @template "sql-template" "module")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
@@ -110,7 +110,7 @@
  (#any-of? @_kw "where" "tables" "order_by")
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
  (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
@@ -136,7 +136,7 @@
  (#eq? @_kw "select")
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
  (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
@@ -179,7 +179,7 @@
            (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @_part) operator: "+") operator: "+")])
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
  (#not-match? @_part "\\)$")
  (#set! helper "dynamic"))
 ((augmented_assignment left: (identifier) @sql operator: "+=" right: [(string (interpolation expression: (_) @_part) @_interp)
@@ -196,7 +196,7 @@
            [(identifier) (attribute) (subscript)] @_part])
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
  (#not-match? @_part "\\)$")
  (#set! helper "dynamic"))
 ((assignment left: (identifier) @sql right: [(string (interpolation expression: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @_part) @_interp)
@@ -248,6 +248,10 @@
  (#any-of? @_type "int" "float" "bool")
  (#set! helper "safe-value"))
 
+; Django's table name of a model, declared in code: `table = model._meta.db_table`.
+((assignment left: (_) @part right: (attribute) @_value)
+ (#match? @_value "\\._meta\\.db_table$")
+ (#set! helper "safe-value"))
 ; Checked against an allow-list of literals or a constant: `if mode not in ("WAL", "DELETE"):
 ; raise …`, `if column in ALLOWED_COLUMNS:`.
 ((comparison_operator . [(identifier) (attribute) (subscript)] @part . [(tuple) (list) (set)] @_list) @_test
