@@ -20,8 +20,7 @@
 ; a formatted string.
 ((call
    function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
-   arguments: (argument_list . [(_) @part
-      (string (interpolation expression: (_) @part) @_interp)
+   arguments: (argument_list . [(string (interpolation expression: (_) @part) @_interp)
       (concatenated_string (string (interpolation expression: (_) @part) @_interp))
       (string (interpolation expression: (conditional_expression (string (interpolation expression: (_) @part) @_interp))))
       (call function: (attribute object: (string (interpolation expression: (_) @part) @_interp)))
@@ -40,12 +39,25 @@
  (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|price|amount|total|quantity|count|size|length|pk|\\w+_(count|size|length))$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|\\.(replace|strip|lstrip|rstrip|lower|upper)\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
  (#not-match? @part "^[\\w.]+\\.format\\(")
  (#not-has? @part "safe-call")
- (#not-has-before? @part "safe-value" "function_definition" "lambda"))
+ (#not-has-before? @part "safe-value" "function_definition" "lambda")
+ (#set! severity "raise"))
+; The same sink given a value whole (`el.innerHTML = html`, `mark_safe(message)`):
+; nothing here shows whether it was escaped, so it has its own message and severity.
+((call
+   function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
+   arguments: (argument_list . [(identifier) (attribute) (subscript) (call) (await) (parenthesized_expression) (conditional_expression)] @part @value)) @match
+ (#any-of-setting? @sink "python-sinks")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|price|amount|total|quantity|count|size|length|pk|\\w+_(count|size|length))$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|\\.(replace|strip|lstrip|rstrip|lower|upper)\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
+ (#not-match? @part "^[\\w.]+\\.format\\(")
+ (#not-has? @part "safe-call")
+ (#not-has-before? @part "safe-value" "function_definition" "lambda")
+ (#set! message "whole-value-python"))
 ((call
    function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
    arguments: (argument_list . (identifier) @value)) @match
  (#any-of-setting? @sink "python-sinks")
- (#has-before? @value "dynamic-html" "function_definition" "lambda"))
+ (#has-before? @value "dynamic-html" "function_definition" "lambda")
+ (#set! severity "raise"))
 
 ; Flask's `render_template_string` with a template that is not a literal.
 ((call
@@ -71,7 +83,8 @@
  (#not-match? @part "^[\\w.]+\\.format\\(")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
- (#set! message "template-source"))
+ (#set! message "template-source")
+ (#set! severity "raise"))
 
 ; A view answering with HTML built by formatting: `HttpResponse(f"<p>{name}</p>")`.
 ((call
@@ -97,7 +110,8 @@
  (#not-match? @part "^[\\w.]+\\.format\\(")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
- (#set! message "response"))
+ (#set! message "response")
+ (#set! severity "raise"))
 
 ; A Jinja2 environment with autoescaping switched off (or left at Jinja2's default, off).
 ((call
@@ -105,7 +119,8 @@
    arguments: (argument_list) @_args) @match
  (#eq? @sink "Environment")
  (#not-has? @_args "autoescape-on")
- (#set! message "jinja"))
+ (#set! message "jinja")
+ (#set! severity "raise"))
 
 ;; Helpers.
 
@@ -125,9 +140,9 @@
  (#set! helper "safe-call"))
 ; A URL builder (`datasette.urls.table(…)`, `get_absolute_url()`, `build_url(…)`) or a random
 ; nonce or token: percent-encoded or alphanumeric, so nothing in it can open a tag or an
-; attribute.
+; attribute; a syntax highlighter (`syntax_highlight(code)`), which escapes the code it wraps.
 ((call function: (_) @_fn) @part
- (#match? @_fn "(?i)(^|[._])(urls\\.\\w+|\\w*_url|url_for|\\w*nonce\\w*|csrf_token|get_token|token_hex|token_urlsafe|uuid[0-9]?)$")
+ (#match? @_fn "(?i)(^|[._])(urls\\.\\w+|\\w*_url|url_for|\\w*nonce\\w*|csrf_token|get_token|token_hex|token_urlsafe|uuid[0-9]?|\\w*highlight\\w*)$")
  (#set! helper "safe-call"))
 
 ; A variable built by formatting a part not known to be safe into a string with a tag:
