@@ -31,6 +31,7 @@
  (#any-of-setting? @sink "js-sinks")
  (#not-preceded-by? @_subst ":")
  (#not-preceded-by? @_subst ":...")
+ (#not-has? @sql "parameter-name")
  (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "method_definition" "generator_function_declaration")
@@ -50,6 +51,7 @@
  (#match? @sql "^[`'\"]\\s*(?i:select|insert|update|delete|with|create|drop|alter|replace|merge|truncate|pragma|explain|set|savepoint|release|rollback|vacuum|analyze|attach|detach|grant|revoke|show|describe|copy|lock)[\\s(;`'\"]")
  (#not-preceded-by? @_subst ":")
  (#not-preceded-by? @_subst ":...")
+ (#not-has? @sql "parameter-name")
  (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "method_definition" "generator_function_declaration")
@@ -69,6 +71,7 @@
  (#match? @_builder "createQueryBuilder\\(")
  (#not-preceded-by? @_subst ":")
  (#not-preceded-by? @_subst ":...")
+ (#not-has? @sql "parameter-name")
  (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "method_definition" "generator_function_declaration")
@@ -85,6 +88,7 @@
  (#any-of? @sink "where" "andWhere" "orWhere" "having" "andHaving" "orHaving")
  (#not-preceded-by? @_subst ":")
  (#not-preceded-by? @_subst ":...")
+ (#not-has? @sql "parameter-name")
  (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "method_definition" "generator_function_declaration")
@@ -111,6 +115,12 @@
 ((call_expression function: [(identifier) @_fn (member_expression property: (property_identifier) @_fn)]) @part
  (#any-of-setting? @_fn "js-safe-calls")
  (#set! helper "safe-call"))
+
+; A substitution inside a named parameter's name: `:value_${column.name}` (TypeORM). The
+; database sees a placeholder, whatever the name.
+((template_string (string_fragment) @_fragment . (template_substitution (_) @part))
+ (#match? @_fragment ":[A-Za-z_][\\w.]*$")
+ (#set! helper "parameter-name"))
 
 ; `sql = <string with a part not known to be safe>`, and `sql += …`. Helpers cannot call other
 ; helpers, so a part is judged by its text and, for a call, by its name.
