@@ -13,7 +13,8 @@
 ;; - bound earlier in the same function to a literal, to a safe call, to an f-string whose one
 ;;   part is a safe call, by a loop over literals or over a constant, or typed `int`, `float`
 ;;   or `bool`.
-;; Test functions (`def test_…`) are not linted: their values are test data.
+;; Test functions (`def test_…`) and test modules (importing pytest, unittest or
+;; `django.test`) are not linted: their values are test data.
 ;;
 ;; The patterns are kept flat: tree-sitter's query compilation time grows very fast with
 ;; alternations nested inside alternations, and every editor start pays it.
@@ -41,7 +42,8 @@
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
  (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
  (#not-has-before? @attr "class-constant" "class_definition")
- (#not-has-before? @match "test-function" "function_definition"))
+ (#not-has-before? @match "test-function" "function_definition")
+ (#not-has-before? @match "test-module" "module"))
 
 ; Names used for other things too (`python-sql-looking-sinks`: SQLAlchemy's `text`, asyncpg's
 ; `fetch`, `fetchrow`, `fetchval`): flagged when the string starts like SQL.
@@ -67,7 +69,8 @@
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
  (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
  (#not-has-before? @attr "class-constant" "class_definition")
- (#not-has-before? @match "test-function" "function_definition"))
+ (#not-has-before? @match "test-function" "function_definition")
+ (#not-has-before? @match "test-module" "module"))
 
 ; A SQL template kept in a variable or constant and formatted at the call:
 ; `cursor.execute(QUERY % name)`.
@@ -87,7 +90,8 @@
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
  (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
  (#not-has-before? @attr "class-constant" "class_definition")
- (#not-has-before? @match "test-function" "function_definition"))
+ (#not-has-before? @match "test-function" "function_definition")
+ (#not-has-before? @match "test-module" "module"))
 
 ; Django's `QuerySet.extra(where=[…], select={…}, tables=[…], order_by=[…])`: SQL fragments.
 ((call
@@ -115,7 +119,8 @@
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
  (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
  (#not-has-before? @attr "class-constant" "class_definition")
- (#not-has-before? @match "test-function" "function_definition"))
+ (#not-has-before? @match "test-function" "function_definition")
+ (#not-has-before? @match "test-module" "module"))
 ((call
    function: (attribute attribute: (identifier) @sink)
    arguments: (argument_list
@@ -141,7 +146,8 @@
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
  (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
  (#not-has-before? @attr "class-constant" "class_definition")
- (#not-has-before? @match "test-function" "function_definition"))
+ (#not-has-before? @match "test-function" "function_definition")
+ (#not-has-before? @match "test-module" "module"))
 
 ; A variable that holds such a string, assigned (or extended) earlier in the same function.
 ((call
@@ -149,14 +155,16 @@
    arguments: (argument_list . (identifier) @sql)) @match
  (#any-of-setting? @sink "python-sinks")
  (#has-before? @sql "dynamic" "function_definition")
- (#not-has-before? @match "test-function" "function_definition"))
+ (#not-has-before? @match "test-function" "function_definition")
+ (#not-has-before? @match "test-module" "module"))
 ((call
    function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
    arguments: (argument_list . (identifier) @sql)) @match
  (#any-of-setting? @sink "python-sql-looking-sinks")
  (#has-before? @sql "sql-start" "function_definition")
  (#has-before? @sql "dynamic" "function_definition")
- (#not-has-before? @match "test-function" "function_definition"))
+ (#not-has-before? @match "test-function" "function_definition")
+ (#not-has-before? @match "test-module" "module"))
 
 ;; Helpers.
 
@@ -268,6 +276,12 @@
 ((class_definition body: (block (expression_statement (assignment left: (identifier) @attr right: [(string) (concatenated_string) (integer) (float)] @_value))))
  (#not-match? @_value "^[a-zA-Z]*[fF]")
  (#set! helper "class-constant"))
+
+; A test module: one that imports pytest, unittest or Django's test tools at the top.
+([(module (import_statement name: (dotted_name) @_module))
+  (module (import_from_statement module_name: (dotted_name) @_module))]
+ (#any-of? @_module "pytest" "unittest" "django.test")
+ (#set! helper "test-module"))
 
 ; A pytest test function.
 ((function_definition name: (identifier) @_name)
