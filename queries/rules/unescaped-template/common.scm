@@ -21,87 +21,157 @@
 ((expression_statement
    (assignment_expression
       left: (member_expression property: (property_identifier) @sink)
-      right: [(_) @part
-        (template_string (template_substitution (_) @part) @_subst)
+      right: [(template_string (template_substitution (_) @part) @_subst)
         (binary_expression left: [(string) (template_string)] operator: "+" right: (_) @part)
         (binary_expression left: (_) @part operator: "+" right: [(string) (template_string)])
         (binary_expression left: (binary_expression operator: "+" right: (_) @part) operator: "+")
         (binary_expression left: (binary_expression left: (binary_expression operator: "+" right: (_) @part) operator: "+") operator: "+")
-        (binary_expression operator: "+" right: (_) @part)] @value) @match)
+        (binary_expression operator: "+" right: (_) @part)
+        (binary_expression left: [(identifier) (member_expression) (subscript_expression) (call_expression)] @part operator: "+")] @value) @match)
  (#any-of-setting? @sink "js-properties")
  (#not-match? @match "^[\\w$]\\.(innerHTML|outerHTML)\\+?=[^=\\s]")
- (#not-match? @part "^[A-Z][A-Z0-9_]*$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
- (#not-has-before? @part "module-constant" "program"))
+ (#not-has-before? @part "module-constant" "program")
+ (#set! severity "raise"))
+; The same sink given a value whole (`el.innerHTML = html`, `mark_safe(message)`):
+; nothing here shows whether it was escaped, so it has its own message and severity.
+((expression_statement
+   (assignment_expression
+      left: (member_expression property: (property_identifier) @sink)
+      right: [(identifier) (member_expression) (subscript_expression) (call_expression) (await_expression) (parenthesized_expression) (ternary_expression)] @part @value) @match)
+ (#any-of-setting? @sink "js-properties")
+ (#not-match? @match "^[\\w$]\\.(innerHTML|outerHTML)\\+?=[^=\\s]")
+ (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-has? @part "safe-call")
+ (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "module-constant" "program")
+ (#set! message "whole-value"))
 ((expression_statement
    (augmented_assignment_expression
       left: (member_expression property: (property_identifier) @sink)
-      right: [(_) @part
-        (template_string (template_substitution (_) @part) @_subst)
+      right: [(template_string (template_substitution (_) @part) @_subst)
         (binary_expression left: [(string) (template_string)] operator: "+" right: (_) @part)
         (binary_expression left: (_) @part operator: "+" right: [(string) (template_string)])
         (binary_expression left: (binary_expression operator: "+" right: (_) @part) operator: "+")
         (binary_expression left: (binary_expression left: (binary_expression operator: "+" right: (_) @part) operator: "+") operator: "+")
-        (binary_expression operator: "+" right: (_) @part)] @value) @match)
+        (binary_expression operator: "+" right: (_) @part)
+        (binary_expression left: [(identifier) (member_expression) (subscript_expression) (call_expression)] @part operator: "+")] @value) @match)
  (#any-of-setting? @sink "js-properties")
- (#not-match? @part "^[A-Z][A-Z0-9_]*$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
- (#not-has-before? @part "module-constant" "program"))
+ (#not-has-before? @part "module-constant" "program")
+ (#set! severity "raise"))
+; The same sink given a value whole (`el.innerHTML = html`, `mark_safe(message)`):
+; nothing here shows whether it was escaped, so it has its own message and severity.
+((expression_statement
+   (augmented_assignment_expression
+      left: (member_expression property: (property_identifier) @sink)
+      right: [(identifier) (member_expression) (subscript_expression) (call_expression) (await_expression) (parenthesized_expression) (ternary_expression)] @part @value) @match)
+ (#any-of-setting? @sink "js-properties")
+ (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-has? @part "safe-call")
+ (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "module-constant" "program")
+ (#set! message "whole-value"))
 ((expression_statement
    (assignment_expression
       left: (member_expression property: (property_identifier) @sink)
       right: (identifier) @value) @match)
  (#any-of-setting? @sink "js-properties")
- (#has-before? @value "dynamic-html" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration"))
+ (#has-before? @value "dynamic-html" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#set! severity "raise"))
 
 ; A method that parses its last argument as HTML: `insertAdjacentHTML`, jQuery's `.html()`,
 ; Handlebars' `SafeString` (`js-sinks`).
 ((call_expression
    function: (member_expression property: (property_identifier) @sink)
-   arguments: (arguments [(_) @part
-        (template_string (template_substitution (_) @part) @_subst)
+   arguments: (arguments [(template_string (template_substitution (_) @part) @_subst)
         (binary_expression left: [(string) (template_string)] operator: "+" right: (_) @part)
         (binary_expression left: (_) @part operator: "+" right: [(string) (template_string)])
         (binary_expression left: (binary_expression operator: "+" right: (_) @part) operator: "+")
         (binary_expression left: (binary_expression left: (binary_expression operator: "+" right: (_) @part) operator: "+") operator: "+")
-        (binary_expression operator: "+" right: (_) @part)] @value .)) @match
+        (binary_expression operator: "+" right: (_) @part)
+        (binary_expression left: [(identifier) (member_expression) (subscript_expression) (call_expression)] @part operator: "+")] @value .)) @match
  (#any-of-setting? @sink "js-sinks")
- (#not-match? @part "^[A-Z][A-Z0-9_]*$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
- (#not-has-before? @part "module-constant" "program"))
+ (#not-has-before? @part "module-constant" "program")
+ (#set! severity "raise"))
+; The same sink given a value whole (`el.innerHTML = html`, `mark_safe(message)`):
+; nothing here shows whether it was escaped, so it has its own message and severity.
+((call_expression
+   function: (member_expression property: (property_identifier) @sink)
+   arguments: (arguments [(identifier) (member_expression) (subscript_expression) (call_expression) (await_expression) (parenthesized_expression) (ternary_expression)] @part @value .)) @match
+ (#any-of-setting? @sink "js-sinks")
+ (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-has? @part "safe-call")
+ (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "module-constant" "program")
+ (#set! message "whole-value"))
 ((new_expression
    constructor: [(identifier) @sink (member_expression property: (property_identifier) @sink)]
-   arguments: (arguments . (_) @part @value)) @match
+   arguments: (arguments . [(template_string (template_substitution (_) @part) @_subst)
+        (binary_expression left: [(string) (template_string)] operator: "+" right: (_) @part)
+        (binary_expression left: (_) @part operator: "+" right: [(string) (template_string)])
+        (binary_expression left: (binary_expression operator: "+" right: (_) @part) operator: "+")
+        (binary_expression left: (binary_expression left: (binary_expression operator: "+" right: (_) @part) operator: "+") operator: "+")
+        (binary_expression operator: "+" right: (_) @part)
+        (binary_expression left: [(identifier) (member_expression) (subscript_expression) (call_expression)] @part operator: "+")] @value)) @match
  (#any-of-setting? @sink "js-sinks")
- (#not-match? @part "^[A-Z][A-Z0-9_]*$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
- (#not-has-before? @part "module-constant" "program"))
+ (#not-has-before? @part "module-constant" "program")
+ (#set! severity "raise"))
+((new_expression
+   constructor: [(identifier) @sink (member_expression property: (property_identifier) @sink)]
+   arguments: (arguments . [(identifier) (member_expression) (subscript_expression) (call_expression) (await_expression) (parenthesized_expression) (ternary_expression)] @part @value)) @match
+ (#any-of-setting? @sink "js-sinks")
+ (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-has? @part "safe-call")
+ (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "module-constant" "program")
+ (#set! message "whole-value"))
 ; `document.write` and `document.writeln`.
 ((call_expression
    function: (member_expression object: (identifier) @_document property: (property_identifier) @sink)
-   arguments: (arguments [(_) @part
-        (template_string (template_substitution (_) @part) @_subst)
+   arguments: (arguments [(template_string (template_substitution (_) @part) @_subst)
         (binary_expression left: [(string) (template_string)] operator: "+" right: (_) @part)
         (binary_expression left: (_) @part operator: "+" right: [(string) (template_string)])
         (binary_expression left: (binary_expression operator: "+" right: (_) @part) operator: "+")
         (binary_expression left: (binary_expression left: (binary_expression operator: "+" right: (_) @part) operator: "+") operator: "+")
-        (binary_expression operator: "+" right: (_) @part)] @value .)) @match
+        (binary_expression operator: "+" right: (_) @part)
+        (binary_expression left: [(identifier) (member_expression) (subscript_expression) (call_expression)] @part operator: "+")] @value .)) @match
  (#eq? @_document "document")
  (#any-of? @sink "write" "writeln")
- (#not-match? @part "^[A-Z][A-Z0-9_]*$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
- (#not-has-before? @part "module-constant" "program"))
+ (#not-has-before? @part "module-constant" "program")
+ (#set! severity "raise"))
+; The same sink given a value whole (`el.innerHTML = html`, `mark_safe(message)`):
+; nothing here shows whether it was escaped, so it has its own message and severity.
+((call_expression
+   function: (member_expression object: (identifier) @_document property: (property_identifier) @sink)
+   arguments: (arguments [(identifier) (member_expression) (subscript_expression) (call_expression) (await_expression) (parenthesized_expression) (ternary_expression)] @part @value .)) @match
+ (#eq? @_document "document")
+ (#any-of? @sink "write" "writeln")
+ (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-has? @part "safe-call")
+ (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "module-constant" "program")
+ (#set! message "whole-value"))
 ; The same sinks given a variable built from a dynamic value earlier in the function.
 ((call_expression
    function: (member_expression property: (property_identifier) @sink)
    arguments: (arguments (identifier) @value .)) @match
  (#any-of? @sink "insertAdjacentHTML" "html" "write" "writeln")
- (#has-before? @value "dynamic-html" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration"))
+ (#has-before? @value "dynamic-html" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#set! severity "raise"))
 
 ; jQuery: `$el.append("<li>" + name + "</li>")` (and `prepend`, `after`, `before`,
 ; `replaceWith`: `js-jquery-inserters`) on a jQuery receiver, and `$("<li>" + name + "</li>")`:
@@ -113,15 +183,17 @@
         (binary_expression left: (_) @part operator: "+" right: [(string) (template_string)])
         (binary_expression left: (binary_expression operator: "+" right: (_) @part) operator: "+")
         (binary_expression left: (binary_expression left: (binary_expression operator: "+" right: (_) @part) operator: "+") operator: "+")
-        (binary_expression operator: "+" right: (_) @part)] @value)) @match
+        (binary_expression operator: "+" right: (_) @part)
+        (binary_expression left: [(identifier) (member_expression) (subscript_expression) (call_expression)] @part operator: "+")] @value)) @match
  (#any-of-setting? @sink "js-jquery-inserters")
  (#match? @_receiver "(^|\\.)\\$|^jQuery\\b")
  (#match? @value "<[a-zA-Z!/]")
- (#not-match? @part "^[A-Z][A-Z0-9_]*$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
- (#set! message "jquery"))
+ (#set! message "jquery")
+ (#set! severity "raise"))
 ((call_expression
    function: (identifier) @sink
    arguments: (arguments . [(template_string (template_substitution (_) @part) @_subst)
@@ -129,14 +201,16 @@
         (binary_expression left: (_) @part operator: "+" right: [(string) (template_string)])
         (binary_expression left: (binary_expression operator: "+" right: (_) @part) operator: "+")
         (binary_expression left: (binary_expression left: (binary_expression operator: "+" right: (_) @part) operator: "+") operator: "+")
-        (binary_expression operator: "+" right: (_) @part)] @value)) @match
+        (binary_expression operator: "+" right: (_) @part)
+        (binary_expression left: [(identifier) (member_expression) (subscript_expression) (call_expression)] @part operator: "+")] @value)) @match
  (#any-of? @sink "$" "jQuery")
  (#match? @value "^[`'\"]\\s*<[a-zA-Z!]")
- (#not-match? @part "^[A-Z][A-Z0-9_]*$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
- (#set! message "jquery"))
+ (#set! message "jquery")
+ (#set! severity "raise"))
 
 ; Express: `res.send(`<p>${name}</p>`)` and `res.write("<p>" + name)`, HTML by its leading tag.
 ((call_expression
@@ -146,15 +220,17 @@
         (binary_expression left: (_) @part operator: "+" right: [(string) (template_string)])
         (binary_expression left: (binary_expression operator: "+" right: (_) @part) operator: "+")
         (binary_expression left: (binary_expression left: (binary_expression operator: "+" right: (_) @part) operator: "+") operator: "+")
-        (binary_expression operator: "+" right: (_) @part)] @value)) @match
+        (binary_expression operator: "+" right: (_) @part)
+        (binary_expression left: [(identifier) (member_expression) (subscript_expression) (call_expression)] @part operator: "+")] @value)) @match
  (#any-of? @_res "res" "response" "reply")
  (#any-of? @sink "send" "write" "end")
  (#match? @value "^[`'\"]\\s*<[a-zA-Z!]")
- (#not-match? @part "^[A-Z][A-Z0-9_]*$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
- (#set! message "express"))
+ (#set! message "express")
+ (#set! severity "raise"))
 
 ; Handlebars with escaping switched off: `Handlebars.compile(source, { noEscape: true })`.
 ((call_expression
@@ -162,12 +238,27 @@
    arguments: (arguments (_) (object (pair key: (property_identifier) @_key value: (true)) @value))) @match
  (#eq? @sink "compile")
  (#eq? @_key "noEscape")
- (#set! message "handlebars"))
+ (#set! message "handlebars")
+ (#set! severity "raise"))
 
 ;; Helpers.
 
 ; A part that is a call of an escaper or sanitizer.
 ((call_expression function: [(identifier) @_fn (member_expression property: (property_identifier) @_fn)]) @part
+ (#any-of-setting? @_fn "safe-calls")
+ (#set! helper "safe-call"))
+; HTML read back from the page (`$el.html()`, `el.innerHTML`): already parsed markup, not text.
+((call_expression function: (member_expression property: (property_identifier) @_fn) arguments: (arguments) @_args) @part
+ (#eq? @_fn "html")
+ (#eq? @_args "()")
+ (#set! helper "safe-call"))
+((member_expression property: (property_identifier) @_prop) @part
+ (#any-of? @_prop "innerHTML" "outerHTML")
+ (#set! helper "safe-call"))
+; The same wrapped in a conversion: `String(escapeHtml(label))` (`wrapper-calls`).
+((call_expression function: [(identifier) @_wrap (member_expression property: (property_identifier) @_wrap)]
+       arguments: (arguments . (call_expression function: [(identifier) @_fn (member_expression property: (property_identifier) @_fn)]) .)) @part
+ (#any-of-setting? @_wrap "wrapper-calls")
  (#any-of-setting? @_fn "safe-calls")
  (#set! helper "safe-call"))
 
@@ -233,6 +324,14 @@
  (#match? @_value "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^`([^`$]|\\$[^{])*`$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$")
  (#set! helper "safe-value"))
 ((variable_declarator name: (identifier) @part value: (binary_expression operator: ["-" "*" "/" "%"]))
+ (#set! helper "safe-value"))
+((variable_declarator name: (identifier) @part value: (binary_expression) @_value)
+ (#match? @_value "^(\\\"[^\\\"]*\\\"|'[^']*')(\\s*\\+\\s*(\\\"[^\\\"]*\\\"|'[^']*'))+$")
+ (#set! helper "safe-value"))
+; A jQuery object, not a string: `const $table = $("<table>")`, `table = jQuery("<table>")`.
+([(variable_declarator name: (identifier) @part value: (call_expression function: (identifier) @_fn))
+  (assignment_expression left: (identifier) @part right: (call_expression function: (identifier) @_fn))]
+ (#any-of? @_fn "$" "jQuery")
  (#set! helper "safe-value"))
 ((binary_expression
    left: (unary_expression operator: "typeof" argument: (_) @part)

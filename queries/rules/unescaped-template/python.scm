@@ -20,10 +20,10 @@
 ; a formatted string.
 ((call
    function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
-   arguments: (argument_list . [(_) @part
-      (string (interpolation expression: (_) @part) @_interp)
+   arguments: (argument_list . [(string (interpolation expression: (_) @part) @_interp)
       (concatenated_string (string (interpolation expression: (_) @part) @_interp))
       (string (interpolation expression: (conditional_expression (string (interpolation expression: (_) @part) @_interp))))
+      (call function: (attribute object: (string (interpolation expression: (_) @part) @_interp)))
       (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part)
       (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part))
       (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part)))
@@ -36,15 +36,28 @@
  (#any-of-setting? @sink "python-sinks")
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)[A-Z][A-Z0-9_]*$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|price|amount|total|quantity|count|size|length|pk|\\w+_(count|size|length))$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|\\.(replace|strip|lstrip|rstrip|lower|upper)\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
  (#not-match? @part "^[\\w.]+\\.format\\(")
  (#not-has? @part "safe-call")
- (#not-has-before? @part "safe-value" "function_definition" "lambda"))
+ (#not-has-before? @part "safe-value" "function_definition" "lambda")
+ (#set! severity "raise"))
+; The same sink given a value whole (`el.innerHTML = html`, `mark_safe(message)`):
+; nothing here shows whether it was escaped, so it has its own message and severity.
+((call
+   function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
+   arguments: (argument_list . [(identifier) (attribute) (subscript) (call) (await) (parenthesized_expression) (conditional_expression)] @part @value)) @match
+ (#any-of-setting? @sink "python-sinks")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|price|amount|total|quantity|count|size|length|pk|\\w+_(count|size|length))$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|\\.(replace|strip|lstrip|rstrip|lower|upper)\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
+ (#not-match? @part "^[\\w.]+\\.format\\(")
+ (#not-has? @part "safe-call")
+ (#not-has-before? @part "safe-value" "function_definition" "lambda")
+ (#set! message "whole-value-python"))
 ((call
    function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
    arguments: (argument_list . (identifier) @value)) @match
  (#any-of-setting? @sink "python-sinks")
- (#has-before? @value "dynamic-html" "function_definition" "lambda"))
+ (#has-before? @value "dynamic-html" "function_definition" "lambda")
+ (#set! severity "raise"))
 
 ; Flask's `render_template_string` with a template that is not a literal.
 ((call
@@ -53,6 +66,7 @@
       (string (interpolation expression: (_) @part) @_interp)
       (concatenated_string (string (interpolation expression: (_) @part) @_interp))
       (string (interpolation expression: (conditional_expression (string (interpolation expression: (_) @part) @_interp))))
+      (call function: (attribute object: (string (interpolation expression: (_) @part) @_interp)))
       (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part)
       (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part))
       (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part)))
@@ -65,11 +79,12 @@
  (#eq? @sink "render_template_string")
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)[A-Z][A-Z0-9_]*$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|price|amount|total|quantity|count|size|length|pk|\\w+_(count|size|length))$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|\\.(replace|strip|lstrip|rstrip|lower|upper)\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
  (#not-match? @part "^[\\w.]+\\.format\\(")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
- (#set! message "template-source"))
+ (#set! message "template-source")
+ (#set! severity "raise"))
 
 ; A view answering with HTML built by formatting: `HttpResponse(f"<p>{name}</p>")`.
 ((call
@@ -77,6 +92,7 @@
    arguments: (argument_list . [(string (interpolation expression: (_) @part) @_interp)
       (concatenated_string (string (interpolation expression: (_) @part) @_interp))
       (string (interpolation expression: (conditional_expression (string (interpolation expression: (_) @part) @_interp))))
+      (call function: (attribute object: (string (interpolation expression: (_) @part) @_interp)))
       (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part)
       (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part))
       (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part)))
@@ -90,11 +106,12 @@
  (#match? @value "^\\(?\\s*[rRbBuUfF]*(\"\"\"|\\'\\'\\'|\"|')\\s*<[a-zA-Z!]")
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)[A-Z][A-Z0-9_]*$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|price|amount|total|quantity|count|size|length|pk|\\w+_(count|size|length))$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|\\.(replace|strip|lstrip|rstrip|lower|upper)\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
  (#not-match? @part "^[\\w.]+\\.format\\(")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
- (#set! message "response"))
+ (#set! message "response")
+ (#set! severity "raise"))
 
 ; A Jinja2 environment with autoescaping switched off (or left at Jinja2's default, off).
 ((call
@@ -102,7 +119,8 @@
    arguments: (argument_list) @_args) @match
  (#eq? @sink "Environment")
  (#not-has? @_args "autoescape-on")
- (#set! message "jinja"))
+ (#set! message "jinja")
+ (#set! severity "raise"))
 
 ;; Helpers.
 
@@ -113,6 +131,18 @@
 ; A part that is a call of an escaper, of an HTML or URL builder, or of a number function.
 ((call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @part
  (#any-of-setting? @_fn "safe-calls")
+ (#set! helper "safe-call"))
+; The same wrapped in a conversion: `str(escape(label))` (`wrapper-calls`).
+((call function: [(identifier) @_wrap (attribute attribute: (identifier) @_wrap)]
+       arguments: (argument_list . (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) .)) @part
+ (#any-of-setting? @_wrap "wrapper-calls")
+ (#any-of-setting? @_fn "safe-calls")
+ (#set! helper "safe-call"))
+; A URL builder (`datasette.urls.table(…)`, `get_absolute_url()`, `build_url(…)`) or a random
+; nonce or token: percent-encoded or alphanumeric, so nothing in it can open a tag or an
+; attribute; a syntax highlighter (`syntax_highlight(code)`), which escapes the code it wraps.
+((call function: (_) @_fn) @part
+ (#match? @_fn "(?i)(^|[._])(urls\\.\\w+|\\w*_url|url_for|\\w*nonce\\w*|csrf_token|get_token|token_hex|token_urlsafe|uuid[0-9]?|\\w*highlight\\w*)$")
  (#set! helper "safe-call"))
 
 ; A variable built by formatting a part not known to be safe into a string with a tag:
@@ -133,7 +163,7 @@
  (#match? @_html "<[a-zA-Z!/]")
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)[A-Z][A-Z0-9_]*$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
+ (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|price|amount|total|quantity|count|size|length|pk|\\w+_(count|size|length))$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|\\.(replace|strip|lstrip|rstrip|lower|upper)\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
  (#not-match? @_part "\\)$")
  (#set! helper "dynamic-html"))
 ((assignment left: (identifier) @value right: [(string (interpolation expression: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @_part) @_interp)
@@ -158,7 +188,7 @@
  (#match? @_html "<[a-zA-Z!/]")
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)[A-Z][A-Z0-9_]*$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
+ (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|price|amount|total|quantity|count|size|length|pk|\\w+_(count|size|length))$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|\\.(replace|strip|lstrip|rstrip|lower|upper)\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
  (#not-match? @_part "\\)$")
  (#set! helper "dynamic-html"))
 ((augmented_assignment left: (identifier) @value operator: "+=" right: [(string (interpolation expression: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @_part) @_interp)

@@ -31,9 +31,10 @@
  (#any-of-setting? @sink "js-sinks")
  (#not-preceded-by? @_subst ":")
  (#not-preceded-by? @_subst ":...")
- (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|length|count|depth|size|[a-z_$][\\w$]*(Sql|SQL|Where|Placeholders?|Quoted|Escaped|Alias|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-has? @sql "parameter-name")
+ (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
  (#not-has? @part "safe-call")
- (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "safe-value" "function_declaration" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program"))
 
 ; Passed to a call whose name is generic (`query`, `execute`, `exec`, `prepare`:
@@ -50,9 +51,10 @@
  (#match? @sql "^[`'\"]\\s*(?i:select|insert|update|delete|with|create|drop|alter|replace|merge|truncate|pragma|explain|set|savepoint|release|rollback|vacuum|analyze|attach|detach|grant|revoke|show|describe|copy|lock)[\\s(;`'\"]")
  (#not-preceded-by? @_subst ":")
  (#not-preceded-by? @_subst ":...")
- (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|length|count|depth|size|[a-z_$][\\w$]*(Sql|SQL|Where|Placeholders?|Quoted|Escaped|Alias|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-has? @sql "parameter-name")
+ (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
  (#not-has? @part "safe-call")
- (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "safe-value" "function_declaration" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program"))
 
 ; TypeORM's query builder: `.where(`id = ${id}`)` on a `createQueryBuilder()` chain, or on a
@@ -69,9 +71,10 @@
  (#match? @_builder "createQueryBuilder\\(")
  (#not-preceded-by? @_subst ":")
  (#not-preceded-by? @_subst ":...")
- (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|length|count|depth|size|[a-z_$][\\w$]*(Sql|SQL|Where|Placeholders?|Quoted|Escaped|Alias|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-has? @sql "parameter-name")
+ (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
  (#not-has? @part "safe-call")
- (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "safe-value" "function_declaration" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
  (#set! message "typeorm"))
 ((call_expression
@@ -85,9 +88,10 @@
  (#any-of? @sink "where" "andWhere" "orWhere" "having" "andHaving" "orHaving")
  (#not-preceded-by? @_subst ":")
  (#not-preceded-by? @_subst ":...")
- (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|length|count|depth|size|[a-z_$][\\w$]*(Sql|SQL|Where|Placeholders?|Quoted|Escaped|Alias|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-has? @sql "parameter-name")
+ (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
  (#not-has? @part "safe-call")
- (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "safe-value" "function_declaration" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
  (#has-before? @builder "query-builder" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#set! message "typeorm"))
@@ -112,6 +116,12 @@
  (#any-of-setting? @_fn "js-safe-calls")
  (#set! helper "safe-call"))
 
+; A substitution inside a named parameter's name: `:value_${column.name}` (TypeORM). The
+; database sees a placeholder, whatever the name.
+((template_string (string_fragment) @_fragment . (template_substitution (_) @part))
+ (#match? @_fragment ":[A-Za-z_][\\w.]*$")
+ (#set! helper "parameter-name"))
+
 ; `sql = <string with a part not known to be safe>`, and `sql += …`. Helpers cannot call other
 ; helpers, so a part is judged by its text and, for a call, by its name.
 ((variable_declarator name: (identifier) @sql value: [(template_string (template_substitution (_) @_part) @_subst)
@@ -122,7 +132,7 @@
            (binary_expression left: (binary_expression left: [(string) (template_string)] operator: "+" right: [(string) (template_string)]) operator: "+" right: (_) @_part)])
  (#not-preceded-by? @_subst ":")
  (#not-preceded-by? @_subst ":...")
- (#not-match? @_part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|length|count|depth|size|[a-z_$][\\w$]*(Sql|SQL|Where|Placeholders?|Quoted|Escaped|Alias|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @_part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
  (#not-match? @_part "\\)$")
  (#set! helper "dynamic"))
 ((assignment_expression left: (identifier) @sql right: [(template_string (template_substitution (_) @_part) @_subst)
@@ -133,7 +143,7 @@
            (binary_expression left: (binary_expression left: [(string) (template_string)] operator: "+" right: [(string) (template_string)]) operator: "+" right: (_) @_part)])
  (#not-preceded-by? @_subst ":")
  (#not-preceded-by? @_subst ":...")
- (#not-match? @_part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|length|count|depth|size|[a-z_$][\\w$]*(Sql|SQL|Where|Placeholders?|Quoted|Escaped|Alias|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @_part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
  (#not-match? @_part "\\)$")
  (#set! helper "dynamic"))
 ((augmented_assignment_expression left: (identifier) @sql operator: "+=" right: [(template_string (template_substitution (_) @_part) @_subst)
@@ -144,7 +154,7 @@
            (binary_expression left: (binary_expression left: [(string) (template_string)] operator: "+" right: [(string) (template_string)]) operator: "+" right: (_) @_part)])
  (#not-preceded-by? @_subst ":")
  (#not-preceded-by? @_subst ":...")
- (#not-match? @_part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|length|count|depth|size|[a-z_$][\\w$]*(Sql|SQL|Where|Placeholders?|Quoted|Escaped|Alias|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @_part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
  (#not-match? @_part "\\)$")
  (#set! helper "dynamic"))
 ((variable_declarator name: (identifier) @sql value: [(template_string (template_substitution (call_expression function: [(identifier) @_fn (member_expression property: (property_identifier) @_fn)]) @_part) @_subst)
@@ -171,17 +181,17 @@
 ((variable_declarator name: (identifier) @sql value: (ternary_expression consequence: (template_string (template_substitution (_) @_part) @_subst)))
  (#not-preceded-by? @_subst ":")
  (#not-preceded-by? @_subst ":...")
- (#not-match? @_part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|length|count|depth|size|[a-z_$][\\w$]*(Sql|SQL|Where|Placeholders?|Quoted|Escaped|Alias|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @_part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
  (#not-match? @_part "\\)$")
  (#set! helper "dynamic"))
 ((variable_declarator name: (identifier) @sql value: (ternary_expression alternative: (template_string (template_substitution (_) @_part) @_subst)))
  (#not-preceded-by? @_subst ":")
  (#not-preceded-by? @_subst ":...")
- (#not-match? @_part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|length|count|depth|size|[a-z_$][\\w$]*(Sql|SQL|Where|Placeholders?|Quoted|Escaped|Alias|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @_part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
  (#not-match? @_part "\\)$")
  (#set! helper "dynamic"))
 ((augmented_assignment_expression left: (identifier) @sql operator: "+=" right: [(identifier) (member_expression) (subscript_expression)] @_part)
- (#not-match? @_part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|length|count|depth|size|[a-z_$][\\w$]*(Sql|SQL|Where|Placeholders?|Quoted|Escaped|Alias|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @_part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
  (#set! helper "dynamic"))
 
 ; A variable assigned a string that starts like SQL (for the sinks with generic names).
@@ -213,6 +223,20 @@
    left: (unary_expression operator: "typeof" argument: (_) @part)
    right: (string) @_type)
  (#match? @_type "^.(number|boolean|bigint).$")
+ (#set! helper "safe-value"))
+; Checked against an allow-list of literals or a constant: `["WAL", "DELETE"].includes(mode)`,
+; `[…].indexOf(mode) !== -1`, `ALLOWED_COLUMNS.has(column)`.
+((call_expression
+   function: (member_expression object: (array) @_list property: (property_identifier) @_method)
+   arguments: (arguments . (_) @part .))
+ (#any-of? @_method "includes" "indexOf")
+ (#match? @_list "^\\[\\s*((\\\"[^\\\"]*\\\"|'[^']*'|-?[0-9.]+)\\s*,\\s*)*(\\\"[^\\\"]*\\\"|'[^']*'|-?[0-9.]+)?\\s*,?\\s*\\]$")
+ (#set! helper "safe-value"))
+((call_expression
+   function: (member_expression object: [(identifier) (member_expression)] @_list property: (property_identifier) @_method)
+   arguments: (arguments . (_) @part .))
+ (#any-of? @_method "includes" "indexOf" "has")
+ (#match? @_list "(^|\\.)[A-Z][A-Z0-9_]*$")
  (#set! helper "safe-value"))
 ; A constant declared at the top level of the module: `const TABLE = "users";`.
 ((program

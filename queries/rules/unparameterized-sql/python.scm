@@ -13,7 +13,8 @@
 ;; - bound earlier in the same function to a literal, to a safe call, to an f-string whose one
 ;;   part is a safe call, by a loop over literals or over a constant, or typed `int`, `float`
 ;;   or `bool`.
-;; Test functions (`def test_…`) are not linted: their values are test data.
+;; Test functions (`def test_…`) and test modules (importing pytest, unittest or
+;; `django.test`) are not linted: their values are test data.
 ;;
 ;; The patterns are kept flat: tree-sitter's query compilation time grows very fast with
 ;; alternations nested inside alternations, and every editor start pays it.
@@ -22,48 +23,54 @@
 ; connections, Django's `raw` and `RawSQL`, pandas' `read_sql`.
 ((call
    function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
-   arguments: (argument_list . [(string (interpolation expression: (_) @part) @_interp)
-      (concatenated_string (string (interpolation expression: (_) @part) @_interp))
-      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part)
-      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part))
-      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part)))
-      (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (_) @part))
-      (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part)))
-      (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part)
-      (binary_operator left: (_) @part operator: "+" right: [(string) (concatenated_string)])
-      (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+")
-      (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+") operator: "+")] @sql)) @match
+   arguments: (argument_list . [(string (interpolation expression: (_) @part @attr) @_interp)
+      (concatenated_string (string (interpolation expression: (_) @part @attr) @_interp))
+      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part @attr)
+      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part @attr))
+      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part @attr)))
+      (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (_) @part @attr))
+      (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part @attr)))
+      (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part @attr)
+      (binary_operator left: (_) @part @attr operator: "+" right: [(string) (concatenated_string)])
+      (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part @attr) operator: "+")
+      (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part @attr) operator: "+") operator: "+")] @sql)) @match
  (#any-of-setting? @sink "python-sinks")
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|placeholders?)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
- (#not-has-before? @match "test-function" "function_definition"))
+ (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
+ (#not-has-before? @attr "class-constant" "class_definition")
+ (#not-has-before? @match "test-function" "function_definition")
+ (#not-has-before? @match "test-module" "module"))
 
 ; Names used for other things too (`python-sql-looking-sinks`: SQLAlchemy's `text`, asyncpg's
 ; `fetch`, `fetchrow`, `fetchval`): flagged when the string starts like SQL.
 ((call
    function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
-   arguments: (argument_list . [(string (interpolation expression: (_) @part) @_interp)
-      (concatenated_string (string (interpolation expression: (_) @part) @_interp))
-      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part)
-      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part))
-      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part)))
-      (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (_) @part))
-      (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part)))
-      (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part)
-      (binary_operator left: (_) @part operator: "+" right: [(string) (concatenated_string)])
-      (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+")
-      (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+") operator: "+")] @sql)) @match
+   arguments: (argument_list . [(string (interpolation expression: (_) @part @attr) @_interp)
+      (concatenated_string (string (interpolation expression: (_) @part @attr) @_interp))
+      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part @attr)
+      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part @attr))
+      (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part @attr)))
+      (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (_) @part @attr))
+      (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part @attr)))
+      (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part @attr)
+      (binary_operator left: (_) @part @attr operator: "+" right: [(string) (concatenated_string)])
+      (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part @attr) operator: "+")
+      (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part @attr) operator: "+") operator: "+")] @sql)) @match
  (#any-of-setting? @sink "python-sql-looking-sinks")
  (#match? @sql "^\\(?\\s*[rRbBuUfF]*(\"\"\"|\\'\\'\\'|\"|')\\s*(?i:select|insert|update|delete|with|create|drop|alter|replace|merge|truncate|pragma|explain|set|savepoint|release|rollback|vacuum|analyze|attach|detach|grant|revoke|show|describe|copy|lock)[\\s(;\"']")
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|placeholders?)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
- (#not-has-before? @match "test-function" "function_definition"))
+ (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
+ (#not-has-before? @attr "class-constant" "class_definition")
+ (#not-has-before? @match "test-function" "function_definition")
+ (#not-has-before? @match "test-module" "module"))
 
 ; A SQL template kept in a variable or constant and formatted at the call:
 ; `cursor.execute(QUERY % name)`.
@@ -71,17 +78,20 @@
    function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
    arguments: (argument_list
      .
-     [(binary_operator left: (identifier) @template operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part)
-      (binary_operator left: (identifier) @template operator: "%" right: (tuple (_) @part))
-      (call function: (attribute object: (identifier) @template attribute: (identifier) @_format) arguments: (argument_list (_) @part))
-      (call function: (attribute object: (identifier) @template attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part)))] @sql)) @match
+     [(binary_operator left: (identifier) @template operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part @attr)
+      (binary_operator left: (identifier) @template operator: "%" right: (tuple (_) @part @attr))
+      (call function: (attribute object: (identifier) @template attribute: (identifier) @_format) arguments: (argument_list (_) @part @attr))
+      (call function: (attribute object: (identifier) @template attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part @attr)))] @sql)) @match
  (#any-of-setting? @sink "python-sinks")
  (#eq? @_format "format")
- (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|placeholders?)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
  (#not-has? @part "safe-call")
  (#has-before? @template "sql-template" "module")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
- (#not-has-before? @match "test-function" "function_definition"))
+ (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
+ (#not-has-before? @attr "class-constant" "class_definition")
+ (#not-has-before? @match "test-function" "function_definition")
+ (#not-has-before? @match "test-module" "module"))
 
 ; Django's `QuerySet.extra(where=[…], select={…}, tables=[…], order_by=[…])`: SQL fragments.
 ((call
@@ -89,49 +99,55 @@
    arguments: (argument_list
      (keyword_argument
        name: (identifier) @_kw
-       value: (list [(string (interpolation expression: (_) @part) @_interp)
-                (concatenated_string (string (interpolation expression: (_) @part) @_interp))
-                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part)
-                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part))
-                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part)))
-                (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (_) @part))
-                (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part)))
-                (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part)
-                (binary_operator left: (_) @part operator: "+" right: [(string) (concatenated_string)])
-                (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+")
-                (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+") operator: "+")] @sql)))) @match
+       value: (list [(string (interpolation expression: (_) @part @attr) @_interp)
+                (concatenated_string (string (interpolation expression: (_) @part @attr) @_interp))
+                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part @attr)
+                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part @attr))
+                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part @attr)))
+                (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (_) @part @attr))
+                (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part @attr)))
+                (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part @attr)
+                (binary_operator left: (_) @part @attr operator: "+" right: [(string) (concatenated_string)])
+                (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part @attr) operator: "+")
+                (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part @attr) operator: "+") operator: "+")] @sql)))) @match
  (#eq? @sink "extra")
  (#any-of? @_kw "where" "tables" "order_by")
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|placeholders?)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
- (#not-has-before? @match "test-function" "function_definition"))
+ (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
+ (#not-has-before? @attr "class-constant" "class_definition")
+ (#not-has-before? @match "test-function" "function_definition")
+ (#not-has-before? @match "test-module" "module"))
 ((call
    function: (attribute attribute: (identifier) @sink)
    arguments: (argument_list
      (keyword_argument
        name: (identifier) @_kw
-       value: (dictionary (pair value: [(string (interpolation expression: (_) @part) @_interp)
-                (concatenated_string (string (interpolation expression: (_) @part) @_interp))
-                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part)
-                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part))
-                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part)))
-                (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (_) @part))
-                (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part)))
-                (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part)
-                (binary_operator left: (_) @part operator: "+" right: [(string) (concatenated_string)])
-                (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+")
-                (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+") operator: "+")] @sql))))) @match
+       value: (dictionary (pair value: [(string (interpolation expression: (_) @part @attr) @_interp)
+                (concatenated_string (string (interpolation expression: (_) @part @attr) @_interp))
+                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part @attr)
+                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part @attr))
+                (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part @attr)))
+                (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (_) @part @attr))
+                (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part @attr)))
+                (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part @attr)
+                (binary_operator left: (_) @part @attr operator: "+" right: [(string) (concatenated_string)])
+                (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part @attr) operator: "+")
+                (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part @attr) operator: "+") operator: "+")] @sql))))) @match
  (#eq? @sink "extra")
  (#eq? @_kw "select")
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|placeholders?)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
- (#not-has-before? @match "test-function" "function_definition"))
+ (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
+ (#not-has-before? @attr "class-constant" "class_definition")
+ (#not-has-before? @match "test-function" "function_definition")
+ (#not-has-before? @match "test-module" "module"))
 
 ; A variable that holds such a string, assigned (or extended) earlier in the same function.
 ((call
@@ -139,14 +155,16 @@
    arguments: (argument_list . (identifier) @sql)) @match
  (#any-of-setting? @sink "python-sinks")
  (#has-before? @sql "dynamic" "function_definition")
- (#not-has-before? @match "test-function" "function_definition"))
+ (#not-has-before? @match "test-function" "function_definition")
+ (#not-has-before? @match "test-module" "module"))
 ((call
    function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
    arguments: (argument_list . (identifier) @sql)) @match
  (#any-of-setting? @sink "python-sql-looking-sinks")
  (#has-before? @sql "sql-start" "function_definition")
  (#has-before? @sql "dynamic" "function_definition")
- (#not-has-before? @match "test-function" "function_definition"))
+ (#not-has-before? @match "test-function" "function_definition")
+ (#not-has-before? @match "test-module" "module"))
 
 ;; Helpers.
 
@@ -169,7 +187,7 @@
            (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @_part) operator: "+") operator: "+")])
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|placeholders?)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
  (#not-match? @_part "\\)$")
  (#set! helper "dynamic"))
 ((augmented_assignment left: (identifier) @sql operator: "+=" right: [(string (interpolation expression: (_) @_part) @_interp)
@@ -186,7 +204,7 @@
            [(identifier) (attribute) (subscript)] @_part])
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|placeholders?)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
  (#not-match? @_part "\\)$")
  (#set! helper "dynamic"))
 ((assignment left: (identifier) @sql right: [(string (interpolation expression: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @_part) @_interp)
@@ -237,6 +255,33 @@
   (typed_default_parameter name: (identifier) @part type: (type (identifier) @_type))]
  (#any-of? @_type "int" "float" "bool")
  (#set! helper "safe-value"))
+
+; Django's table name of a model, declared in code: `table = model._meta.db_table`.
+((assignment left: (_) @part right: (attribute) @_value)
+ (#match? @_value "\\._meta\\.db_table$")
+ (#set! helper "safe-value"))
+; Checked against an allow-list of literals or a constant: `if mode not in ("WAL", "DELETE"):
+; raise …`, `if column in ALLOWED_COLUMNS:`.
+((comparison_operator . [(identifier) (attribute) (subscript)] @part . [(tuple) (list) (set)] @_list) @_test
+ (#match? @_test "\\s(not\\s+)?in\\s")
+ (#match? @_list "^[\\[({]\\s*((\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s*,\\s*)*(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)?\\s*,?\\s*[\\])}]$")
+ (#set! helper "safe-value"))
+((comparison_operator . [(identifier) (attribute) (subscript)] @part . [(identifier) (attribute)] @_list) @_test
+ (#match? @_test "\\s(not\\s+)?in\\s")
+ (#match? @_list "(^|\\.)[A-Z][A-Z0-9_]*$")
+ (#set! helper "safe-value"))
+
+; A class attribute assigned a literal in the class body, read as `self.<name>`: the part
+; `self._counts_table` stands for `_counts_table` (`#extract?` above; other parts for nothing).
+((class_definition body: (block (expression_statement (assignment left: (identifier) @attr right: [(string) (concatenated_string) (integer) (float)] @_value))))
+ (#not-match? @_value "^[a-zA-Z]*[fF]")
+ (#set! helper "class-constant"))
+
+; A test module: one that imports pytest, unittest or Django's test tools at the top.
+([(module (import_statement name: (dotted_name) @_module))
+  (module (import_from_statement module_name: (dotted_name) @_module))]
+ (#any-of? @_module "pytest" "unittest" "django.test")
+ (#set! helper "test-module"))
 
 ; A pytest test function.
 ((function_definition name: (identifier) @_name)
