@@ -179,21 +179,23 @@ impl Linter {
             return result;
         }
         let budget_ms = rules.timeout_ms;
-        let words = compiled.words.index(text);
-        // The anchored patterns that can match somewhere in this file, per root kind.
-        let live = |roots: &[Vec<u32>]| -> Vec<Vec<u32>> {
+        // Words are searched for where report matches can be: in the re-linted region. Helper
+        // scopes may reach beyond it, where the index answers "maybe".
+        let words = compiled.words.index(text, scope.clone().unwrap_or(0..usize::MAX));
+        // The anchored patterns that can match, per root kind.
+        let live = |roots: &[Vec<u32>], found: &dyn Fn(u32) -> bool| -> Vec<Vec<u32>> {
             roots
                 .iter()
                 .map(|ps| {
                     ps.iter()
                         .copied()
-                        .filter(|&p| compiled.patterns[p as usize].requires.iter().all(|&s| words.anywhere(s)))
+                        .filter(|&p| compiled.patterns[p as usize].requires.iter().all(|&s| found(s)))
                         .collect()
                 })
                 .collect()
         };
-        let report_roots = live(&compiled.report_roots);
-        let helper_roots = live(&compiled.helper_roots);
+        let report_roots = live(&compiled.report_roots, &|s| words.in_searched(s));
+        let helper_roots = live(&compiled.helper_roots, &|s| words.anywhere(s));
         let mut run = QueryRun {
             rules,
             lang,

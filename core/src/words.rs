@@ -68,12 +68,15 @@ impl WordSets {
         self.sets.is_empty()
     }
 
-    /// Where each set's words occur in `text`, as whole words.
-    pub fn index(&self, text: &str) -> WordIndex {
+    /// Where each set's words occur in `range` of `text` (clamped), as whole words. Outside
+    /// `range` the index knows nothing and answers "maybe" ([`WordIndex::within`]).
+    pub fn index(&self, text: &str, range: Range<usize>) -> WordIndex {
+        let bytes = text.as_bytes();
+        let range = range.start.min(bytes.len())..range.end.min(bytes.len());
         let mut at: Vec<Vec<usize>> = vec![Vec::new(); self.sets.len()];
         if let Some(ac) = &self.automaton {
-            let bytes = text.as_bytes();
-            for m in ac.find_overlapping_iter(bytes) {
+            let input = aho_corasick::Input::new(bytes).range(range.clone());
+            for m in ac.find_overlapping_iter(input) {
                 if !whole_word(bytes, m.range()) {
                     continue;
                 }
@@ -87,7 +90,8 @@ impl WordSets {
                 v.dedup();
             }
         }
-        WordIndex { at }
+        let whole = range == (0..bytes.len());
+        WordIndex { at, range, whole }
     }
 }
 
@@ -105,16 +109,29 @@ fn whole_word(bytes: &[u8], r: Range<usize>) -> bool {
 pub struct WordIndex {
     /// Per set: sorted start offsets of its words.
     at: Vec<Vec<usize>>,
+    /// The part of the file that was searched.
+    range: Range<usize>,
+    whole: bool,
 }
 
 impl WordIndex {
-    /// Whether a word of `set` occurs anywhere in the file.
+    /// Whether a word of `set` may occur in the file: `false` only when the whole file was
+    /// searched and it does not.
     pub fn anywhere(&self, set: u32) -> bool {
+        !self.whole || !self.at[set as usize].is_empty()
+    }
+
+    /// Whether a word of `set` occurs in the searched part of the file.
+    pub fn in_searched(&self, set: u32) -> bool {
         !self.at[set as usize].is_empty()
     }
 
-    /// Whether a word of `set` starts inside `range`.
+    /// Whether a word of `set` may start inside `range`: certain inside the searched part,
+    /// "maybe" for a range that reaches outside it.
     pub fn within(&self, set: u32, range: Range<usize>) -> bool {
+        if range.start < self.range.start || range.end > self.range.end {
+            return true;
+        }
         let v = &self.at[set as usize];
         let i = v.partition_point(|&s| s < range.start);
         v.get(i).is_some_and(|&s| s < range.end)
@@ -140,12 +157,16 @@ mod tests {
         assert_eq!(sets.intern(vec!["".into()]), None);
         sets.finish();
         let text = "x = target.get_object(); User.objects.filter(id=1)";
-        let idx = sets.index(text);
+        let idx = sets.index(text, 0..usize::MAX);
         let filter = text.find("filter").unwrap();
         assert!(idx.anywhere(a) && idx.anywhere(b));
         assert!(idx.within(a, filter..filter + 6));
         assert!(!idx.within(a, 0..filter), "`get` inside `target` and `get_object` is not a word");
         assert!(idx.all_within(&[a, b], 25..text.len()));
         assert!(!idx.all_within(&[a, b], 0..25));
+        // Only part of the file searched: certain inside it, "maybe" outside.
+        let part = sets.index(text, 20..text.len());
+        assert!(part.anywhere(a) && part.anywhere(b) && part.in_searched(b));
+        assert!(!part.within(b, 40..text.len()) && part.within(b, 0..10));
     }
 }
