@@ -85,7 +85,8 @@ pub enum Predicate {
     /// `(#has-before? @anchor "helper" "kind"…)` / `(#not-has-before? …)`: inside the nearest
     /// ancestor of `@anchor` of one of the kinds (else the whole file), a joined helper match
     /// ends before `@anchor` starts. "A, then B, in the same function, on the same key."
-    HasBefore { anchor: u32, helper: usize, scope_kinds: Vec<u16>, negate: bool },
+    /// With `paths`, only matches that can run before `@anchor` on one path count.
+    HasBefore { anchor: u32, helper: usize, scope_kinds: Vec<u16>, paths: Option<Paths>, negate: bool },
     /// `(#any-of-setting? @cap "setting")` / `(#not-any-of-setting? …)`: the capture's text is
     /// one of the strings of a list setting.
     AnyOfSetting { capture: u32, values: Vec<String>, negate: bool },
@@ -99,7 +100,32 @@ pub enum Predicate {
     /// `(#count-above? @scope "helper" "limit" …)` / `(#not-count-above? …)`: more than
     /// `limit` joined helper matches inside `@scope`, optionally only those `inside` (or not)
     /// a match of another helper; `at_crossing` reports at the match that crosses the limit.
-    CountAbove { scope: u32, helper: usize, limit: i64, filter: Option<Filter>, at_crossing: bool, negate: bool },
+    /// With `paths`, the count is of the most matches that can run on one path.
+    CountAbove {
+        scope: u32,
+        helper: usize,
+        limit: i64,
+        filter: Option<Filter>,
+        paths: Option<Paths>,
+        at_crossing: bool,
+        negate: bool,
+    },
+}
+
+/// `"alternatives" "helper"` and `"exits" "helper"` of `#has-before?` and `#count-above?`:
+/// what the rule says about control flow, so that matches that cannot run on one path are
+/// not put together. The engine knows no statement; the helpers say which nodes are
+/// branches and which leave.
+#[derive(Clone, Debug, Default)]
+pub struct Paths {
+    /// Matches of this helper are alternatives: of two matches whose nodes are children of
+    /// the same node (an `if`'s consequence and its `else`), at most one runs.
+    pub alternatives: Option<usize>,
+    /// Matches of this helper are blocks that leave (end in `return`, `raise`, `throw`):
+    /// nothing after such a block, inside the nearest ancestor of one of `exit_kinds` (the
+    /// function it leaves; for `#has-before?` the scope kinds), runs after what is inside it.
+    pub exits: Option<usize>,
+    pub exit_kinds: Vec<u16>,
 }
 
 /// `"inside" "helper"` / `"outside" "helper"` of `#count-above?`.
@@ -122,20 +148,29 @@ impl Predicate {
     }
 }
 
+/// The options of `#count-above?` (anything else after the limit is a node kind of `"exits"`).
+const COUNT_OPTIONS: [&str; 5] = ["inside", "outside", "alternatives", "exits", "at-crossing"];
+
 /// The predicates Lever implements, with their argument shapes, for docs and errors.
 pub const PREDICATES: [(&str, &str); 12] = [
     ("only-used-as?", "@var @scope \"helper\""),
     ("has?", "@scope \"helper\""),
     ("not-has?", "@scope \"helper\""),
-    ("has-before?", "@anchor \"helper\" \"scope-kind\"…"),
-    ("not-has-before?", "@anchor \"helper\" \"scope-kind\"…"),
+    ("has-before?", "@anchor \"helper\" \"scope-kind\"… [\"alternatives\" \"helper\"] [\"exits\" \"helper\"]"),
+    ("not-has-before?", "@anchor \"helper\" \"scope-kind\"… [\"alternatives\" \"helper\"] [\"exits\" \"helper\"]"),
     ("any-of-setting?", "@capture \"setting\""),
     ("not-any-of-setting?", "@capture \"setting\""),
     ("preceded-by?", "@capture \"text\""),
     ("not-preceded-by?", "@capture \"text\""),
     ("extract?", "@capture \"regex with one group\""),
-    ("count-above?", "@scope \"helper\" \"limit\" [\"inside\"|\"outside\" \"helper\"] [\"at-crossing\"]"),
-    ("not-count-above?", "@scope \"helper\" \"limit\" [\"inside\"|\"outside\" \"helper\"]"),
+    (
+        "count-above?",
+        "@scope \"helper\" \"limit\" [\"inside\"|\"outside\" \"helper\"] [\"alternatives\" \"helper\"] [\"exits\" \"helper\" \"kind\"…] [\"at-crossing\"]",
+    ),
+    (
+        "not-count-above?",
+        "@scope \"helper\" \"limit\" [\"inside\"|\"outside\" \"helper\"] [\"alternatives\" \"helper\"] [\"exits\" \"helper\" \"kind\"…]",
+    ),
 ];
 
 struct Segment<'r> {
@@ -375,6 +410,11 @@ fn analyze(
                 })
                 .collect();
             let helper_named = |name: &str| helpers.iter().position(|h| h.rule == seg.rule && h.name == name);
+            let kind_ids = |kind: &str| -> Vec<u16> {
+                (0..grammar.node_kind_count() as u16)
+                    .filter(|&id| grammar.node_kind_is_named(id) && grammar.node_kind_for_id(id) == Some(kind))
+                    .collect()
+            };
             let shape = PREDICATES.iter().find(|(n, _)| *n == op).map(|(_, s)| *s);
             let parsed = match (op, caps_and_strings.as_slice()) {
                 ("only-used-as?", [Ok(var), Ok(scope), Err(h)]) => {
@@ -383,31 +423,46 @@ fn analyze(
                 ("has?" | "not-has?", [Ok(scope), Err(h)]) => helper_named(h)
                     .map(|helper| Predicate::Has { scope: *scope, helper, negate: op == "not-has?" })
                     .ok_or(*h),
-                ("has-before?" | "not-has-before?", [Ok(anchor), Err(h), kinds @ ..])
-                    if kinds.iter().all(|k| k.is_err()) =>
+                ("has-before?" | "not-has-before?", [Ok(anchor), Err(h), rest @ ..])
+                    if rest.iter().all(|k| k.is_err()) =>
                 {
+                    // Node kinds, and `"alternatives"`/`"exits"` each followed by a helper.
+                    let rest: Vec<&str> = rest.iter().filter_map(|k| k.err()).collect();
                     let mut scope_kinds = Vec::new();
-                    for kind in kinds.iter().filter_map(|k| k.err()) {
-                        let ids: Vec<u16> = (0..grammar.node_kind_count() as u16)
-                            .filter(|&id| grammar.node_kind_is_named(id) && grammar.node_kind_for_id(id) == Some(kind))
-                            .collect();
-                        if ids.is_empty() {
-                            errors.push((
-                                seg.rule,
-                                err_at(
-                                    seg,
-                                    local,
-                                    format!("`#{op}`: `{kind}` is not a node kind of the {lang} grammar"),
-                                ),
-                            ));
+                    let mut paths = Paths::default();
+                    let mut bad = None;
+                    let mut i = 0;
+                    while i < rest.len() {
+                        match (rest[i], rest.get(i + 1)) {
+                            (option @ ("alternatives" | "exits"), Some(other)) => {
+                                match (helper_named(other), option) {
+                                    (Some(helper), "alternatives") => paths.alternatives = Some(helper),
+                                    (Some(helper), _) => paths.exits = Some(helper),
+                                    (None, _) => bad = Some(format!("no helper pattern named `{other}` in this file")),
+                                }
+                                i += 1;
+                            }
+                            (kind, _) => match kind_ids(kind) {
+                                ids if ids.is_empty() => {
+                                    bad = Some(format!("`#{op}`: `{kind}` is not a node kind of the {lang} grammar"))
+                                }
+                                ids => scope_kinds.extend(ids),
+                            },
                         }
-                        scope_kinds.extend(ids);
+                        i += 1;
                     }
+                    if let Some(msg) = bad {
+                        errors.push((seg.rule, err_at(seg, local, msg)));
+                        continue;
+                    }
+                    paths.exit_kinds = scope_kinds.clone();
+                    let paths = (paths.alternatives.is_some() || paths.exits.is_some()).then_some(paths);
                     helper_named(h)
                         .map(|helper| Predicate::HasBefore {
                             anchor: *anchor,
                             helper,
                             scope_kinds,
+                            paths,
                             negate: op.starts_with("not-"),
                         })
                         .ok_or(*h)
@@ -436,6 +491,7 @@ fn analyze(
                     };
                     let options: Vec<&str> = options.iter().filter_map(|o| o.err()).collect();
                     let mut filter = None;
+                    let mut paths = Paths::default();
                     let mut at_crossing = false;
                     let mut bad = None;
                     let mut i = 0;
@@ -448,6 +504,32 @@ fn analyze(
                                     None => bad = Some(format!("no helper pattern named `{other}` in this file")),
                                 }
                                 i += 1;
+                            }
+                            ("alternatives", Some(other)) if paths.alternatives.is_none() => {
+                                match helper_named(other) {
+                                    Some(helper) => paths.alternatives = Some(helper),
+                                    None => bad = Some(format!("no helper pattern named `{other}` in this file")),
+                                }
+                                i += 1;
+                            }
+                            ("exits", Some(other)) if paths.exits.is_none() => {
+                                match helper_named(other) {
+                                    Some(helper) => paths.exits = Some(helper),
+                                    None => bad = Some(format!("no helper pattern named `{other}` in this file")),
+                                }
+                                i += 1;
+                                // The node kinds the exits leave: the strings up to the next option.
+                                while let Some(kind) = options.get(i + 1).filter(|k| !COUNT_OPTIONS.contains(k)) {
+                                    match kind_ids(kind) {
+                                        ids if ids.is_empty() => {
+                                            bad = Some(format!(
+                                                "`#{op}`: `{kind}` is not a node kind of the {lang} grammar"
+                                            ))
+                                        }
+                                        ids => paths.exit_kinds.extend(ids),
+                                    }
+                                    i += 1;
+                                }
                             }
                             (other, _) => {
                                 bad = Some(format!("`#{op}`: unexpected option `{other}`"));
@@ -463,12 +545,14 @@ fn analyze(
                         ));
                         continue;
                     }
+                    let paths = (paths.alternatives.is_some() || paths.exits.is_some()).then_some(paths);
                     helper_named(h)
                         .map(|helper| Predicate::CountAbove {
                             scope: *scope,
                             helper,
                             limit,
                             filter,
+                            paths,
                             at_crossing,
                             negate: op.starts_with("not-"),
                         })
