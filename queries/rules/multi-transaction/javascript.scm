@@ -3,6 +3,9 @@
 ;; Writes are the shared helper "write" (queries/shared/db-writes-js.scm). Functions are
 ;; named declarations, methods, functions assigned to a name or a property, and Express-style
 ;; route handlers (`router.post("/orders", async (req, res) => …)`, named by their path).
+;; Transactions and writes are counted along one path: branches of one `if`, `?:`, `switch` or `try`
+;; do not add up, nor does a branch that returns with what follows it
+;; (queries/shared/paths-js.scm).
 ;; Each pattern counts the writes first, so that they become related locations, and the
 ;; number its message shows last.
 
@@ -17,7 +20,7 @@
     arguments: (arguments . (string) @name [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)] .))] @match
  (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
  (#count-above? @body "write" "0")
- (#count-above? @body "transaction-end" "1"))
+ (#count-above? @body "transaction-end" "1" "alternatives" "branch" "exits" "exit" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration"))
 
 ; A commit or a transaction inside a loop (also `.forEach`/`.map` callbacks).
 ([(function_declaration name: (identifier) @name body: (statement_block) @body)
@@ -58,7 +61,7 @@
     function: (member_expression property: (property_identifier) @_verb)
     arguments: (arguments . (string) @name [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)] .))] @match
  (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
- (#count-above? @body "write" "1")
+ (#count-above? @body "write" "1" "alternatives" "branch" "exits" "exit" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has? @body "transaction-mention")
  (#set! message "autocommit"))
 ([(function_declaration name: (identifier) @name body: (statement_block) @body)

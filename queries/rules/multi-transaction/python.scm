@@ -4,6 +4,9 @@
 ;; decorated with `@transaction.atomic` (or any decorator naming `atomic`) is one transaction
 ;; and is never reported; neither are tests (`test_…`, `setUp…`) and Django data migrations
 ;; (`def forwards(apps, schema_editor)`), which Django runs in a transaction.
+;; Transactions and writes are counted along one path: branches of one `if`, `match` or `try`
+;; do not add up, nor does a branch that returns with what follows it
+;; (queries/shared/paths-python.scm).
 ;; Each pattern counts the writes first, so that they become related locations, and the
 ;; number its message shows last.
 
@@ -12,7 +15,7 @@
  (#not-match? @name "^(test|setUp)")
  (#not-match? @_params "schema_editor")
  (#count-above? @body "write" "0")
- (#count-above? @body "transaction-end" "1")
+ (#count-above? @body "transaction-end" "1" "alternatives" "branch" "exits" "exit" "function_definition")
  (#not-has-before? @body "atomic-function" "decorated_definition"))
 
 ; A commit (or a transaction block) inside a loop: one transaction per iteration.
@@ -39,7 +42,7 @@
 ((function_definition name: (identifier) @name parameters: (parameters) @_params body: (block) @body) @match
  (#not-match? @name "^(test|setUp)")
  (#not-match? @_params "schema_editor")
- (#count-above? @body "write" "1")
+ (#count-above? @body "write" "1" "alternatives" "branch" "exits" "exit" "function_definition")
  (#not-has? @body "transaction-end")
  (#not-has? @body "unit-of-work")
  (#not-has-before? @body "atomic-function" "decorated_definition")

@@ -3,12 +3,15 @@
 ;; Writes are the shared helper "write" (queries/shared/db-writes-rust.scm). Each pattern
 ;; counts the writes first, so that they become related locations, and the number its message
 ;; shows last. Functions named `test_…` and functions in a `mod tests` are left alone.
+;; Transactions and writes are counted along one path: branches of one `if` or `match` do
+;; not add up, nor does a branch that returns with what follows it
+;; (queries/shared/paths-rust.scm).
 
 ; More than one transaction: two `tx.commit()`, two `conn.transaction(|c| …)`.
 ((function_item name: (identifier) @name body: (block) @body) @match
  (#not-match? @name "^test_")
  (#count-above? @body "write" "0")
- (#count-above? @body "transaction-end" "1")
+ (#count-above? @body "transaction-end" "1" "alternatives" "branch" "exits" "exit" "function_item" "closure_expression")
  (#not-has-before? @name "test-module" "mod_item"))
 
 ; A commit or a transaction inside a loop (also a `.for_each` closure).
@@ -31,7 +34,7 @@
 ; each commit on their own: more than one, or one inside a loop.
 ((function_item name: (identifier) @name body: (block) @body) @match
  (#not-match? @name "^test_")
- (#count-above? @body "write" "1")
+ (#count-above? @body "write" "1" "alternatives" "branch" "exits" "exit" "function_item" "closure_expression")
  (#not-has? @body "transaction-mention")
  (#not-has-before? @name "test-module" "mod_item")
  (#set! message "autocommit"))

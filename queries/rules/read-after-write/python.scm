@@ -2,9 +2,10 @@
 ;;
 ;; Writes are the shared helper "write" (queries/shared/db-writes-python.scm); every read
 ;; pattern joins it on `@entity`. Test functions (`def test_…`) are not linted.
-;; The write must come first in the same function and, when the read is in an `except`,
-;; `else`, `elif` or `case` clause, in the same clause: a read there is usually on the path
-;; where the write failed or did not run.
+;; The write must come first in the same function and on a path to the read: not in another
+;; branch of an `if`, `match` or `try`/`except` (an `except` is usually the path where the
+;; write failed), nor in a block that returns or raises before the read
+;; (queries/shared/paths-python.scm).
 
 ; Django: a query that runs at once (`get`, `first`, `count`, `exists`, …: the
 ; `django-read-methods` setting), at most two calls after the manager.
@@ -14,7 +15,7 @@
  (#any-of-setting? @_manager "django-managers")
  (#any-of-setting? @_method "django-read-methods")
  (#not-any-of? @_first "using" "db_manager")
- (#has-before? @match "write" "function_definition" "except_clause" "else_clause" "elif_clause" "case_clause")
+ (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @match "test-function" "function_definition"))
 
 ; Django: a lazy queryset (`filter`, `all`, …: `django-queryset-methods`) where it is used as a
@@ -52,7 +53,7 @@
  (#any-of-setting? @_manager "django-managers")
  (#any-of-setting? @_method "django-queryset-methods")
  (#not-any-of? @_first "using" "db_manager")
- (#has-before? @match "write" "function_definition" "except_clause" "else_clause" "elif_clause" "case_clause")
+ (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @match "test-function" "function_definition"))
 
 ; Django through a replica: `User.objects.using("replica").get(…)`, reported at
@@ -63,7 +64,7 @@
  (#any-of? @_using "using" "db_manager")
  (#any-of-setting? @db "replica-names")
  (#any-of-setting? @_method "django-any-read-methods")
- (#has-before? @match "write" "function_definition" "except_clause" "else_clause" "elif_clause" "case_clause")
+ (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @match "test-function" "function_definition")
  (#set! message "replica")
  (#set! severity "raise"))
@@ -72,7 +73,7 @@
 ; value only the database knows (the documented idiom).
 ((call function: (attribute object: [(identifier) (attribute)] @entity attribute: (identifier) @_method)) @match
  (#any-of? @_method "refresh_from_db" "arefresh_from_db")
- (#has-before? @match "write" "function_definition" "except_clause" "else_clause" "elif_clause" "case_clause")
+ (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @match "f-expression" "function_definition")
  (#not-has-before? @match "test-function" "function_definition"))
 
@@ -83,7 +84,7 @@
  (#any-of-setting? @handle "python-session-names")
  (#any-of? @_method "get" "query" "aget" "get_one")
  (#not-any-of-setting? @handle "replica-names")
- (#has-before? @match "write" "function_definition" "except_clause" "else_clause" "elif_clause" "case_clause")
+ (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
  (#has-before? @match "flushed" "function_definition")
  (#not-has-before? @match "test-function" "function_definition"))
 ((call
@@ -91,7 +92,7 @@
    arguments: (argument_list . [(identifier) @entity (attribute object: (identifier) @entity)])) @match
  (#any-of? @_method "get" "query" "aget" "get_one")
  (#any-of-setting? @handle "replica-names")
- (#has-before? @match "write" "function_definition" "except_clause" "else_clause" "elif_clause" "case_clause")
+ (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @match "test-function" "function_definition")
  (#set! message "replica-handle")
  (#set! severity "raise"))
@@ -105,13 +106,13 @@
  (#eq? @_select "select")
  (#any-of? @_run "execute" "scalars" "scalar")
  (#any-of-setting? @handle "replica-names")
- (#has-before? @read "write" "function_definition" "except_clause" "else_clause" "elif_clause" "case_clause")
+ (#has-before? @read "write" "function_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @read "test-function" "function_definition")
  (#set! message "replica-handle")
  (#set! severity "raise"))
 ((call function: (identifier) @_select arguments: (argument_list . [(identifier) @entity (attribute object: (identifier) @entity)])) @match
  (#eq? @_select "select")
- (#has-before? @match "write" "function_definition" "except_clause" "else_clause" "elif_clause" "case_clause")
+ (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
  (#has-before? @match "flushed" "function_definition")
  (#not-has-before? @match "test-function" "function_definition"))
 
@@ -123,7 +124,7 @@
  (#any-of-setting? @_execute "python-sql-execute")
  (#extract? @entity "^[rRuUbBfF]*(?:\"\"\"|'''|\"|')\\s*(?i:select|with)\\b[\\s\\S]*?\\b(?i:from|join)\\s+[`\"\\[]?(?:\\w+[`\"\\]]?\\.[`\"\\[]?)?(\\w+)")
  (#not-match? @handle "(?i)replica|reader|read_")
- (#has-before? @match "write" "function_definition" "except_clause" "else_clause" "elif_clause" "case_clause")
+ (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @match "test-function" "function_definition"))
 ((call
    function: (attribute object: (_) @handle attribute: (identifier) @_execute)
@@ -131,7 +132,7 @@
  (#any-of-setting? @_execute "python-sql-execute")
  (#extract? @entity "^[rRuUbBfF]*(?:\"\"\"|'''|\"|')\\s*(?i:select|with)\\b[\\s\\S]*?\\b(?i:from|join)\\s+[`\"\\[]?(?:\\w+[`\"\\]]?\\.[`\"\\[]?)?(\\w+)")
  (#match? @handle "(?i)replica|reader|read_")
- (#has-before? @match "write" "function_definition" "except_clause" "else_clause" "elif_clause" "case_clause")
+ (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @match "test-function" "function_definition")
  (#set! message "replica-handle")
  (#set! severity "raise"))
@@ -143,7 +144,7 @@
    arguments: (argument_list . (_) @entity)) @match
  (#any-of-setting? @store "redis-clients")
  (#any-of-setting? @_method "redis-read-methods")
- (#has-before? @match "write" "function_definition" "except_clause" "else_clause" "elif_clause" "case_clause")
+ (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @match "test-function" "function_definition"))
 
 ;; Helpers.
