@@ -9,12 +9,14 @@
 
 ; Django: a query that runs at once (`get`, `first`, `count`, `exists`, …: the
 ; `django-read-methods` setting), at most two calls after the manager.
+; Not a `select_for_update()` query: it locks the row, which the write's result cannot do.
 ((call function: (attribute object: [(attribute object: [(identifier) (attribute)] @entity attribute: (identifier) @_manager)
               (call function: (attribute object: (attribute object: [(identifier) (attribute)] @entity attribute: (identifier) @_manager) attribute: (identifier) @_first))
               (call function: (attribute object: (call function: (attribute object: (attribute object: [(identifier) (attribute)] @entity attribute: (identifier) @_manager) attribute: (identifier) @_first))))] attribute: (identifier) @_method)) @match
  (#any-of-setting? @_manager "django-managers")
  (#any-of-setting? @_method "django-read-methods")
  (#not-any-of? @_first "using" "db_manager")
+ (#not-match? @match "\\.select_for_update\\(")
  (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @match "test-function" "function_definition"))
 
@@ -53,6 +55,7 @@
  (#any-of-setting? @_manager "django-managers")
  (#any-of-setting? @_method "django-queryset-methods")
  (#not-any-of? @_first "using" "db_manager")
+ (#not-match? @match "\\.select_for_update\\(")
  (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @match "test-function" "function_definition"))
 
@@ -138,10 +141,14 @@
  (#set! severity "raise"))
 
 ; redis: `r.get(key)` after `r.set(key, …)`, `r.hget(name, field)` after `r.hset(name, …)`, on
-; the same client (named in `redis-clients`) and the same key expression.
-((call
-   function: (attribute object: [(identifier) @store (attribute attribute: (identifier) @store)] attribute: (identifier) @_method)
-   arguments: (argument_list . (_) @entity)) @match
+; the same client (named in `redis-clients`) and the same key expression, where the value is
+; kept, returned or passed on. A read that only feeds a condition (`if not r.exists(key)`,
+; `if cache.get(lock) == token`) checks the write: a health check, a lock's owner.
+([(assignment right: [(call function: (attribute object: [(identifier) @store (attribute attribute: (identifier) @store)] attribute: (identifier) @_method) arguments: (argument_list . (_) @entity)) @match (await (call function: (attribute object: [(identifier) @store (attribute attribute: (identifier) @store)] attribute: (identifier) @_method) arguments: (argument_list . (_) @entity)) @match)])
+  (return_statement [(call function: (attribute object: [(identifier) @store (attribute attribute: (identifier) @store)] attribute: (identifier) @_method) arguments: (argument_list . (_) @entity)) @match (await (call function: (attribute object: [(identifier) @store (attribute attribute: (identifier) @store)] attribute: (identifier) @_method) arguments: (argument_list . (_) @entity)) @match)])
+  (argument_list [(call function: (attribute object: [(identifier) @store (attribute attribute: (identifier) @store)] attribute: (identifier) @_method) arguments: (argument_list . (_) @entity)) @match (await (call function: (attribute object: [(identifier) @store (attribute attribute: (identifier) @store)] attribute: (identifier) @_method) arguments: (argument_list . (_) @entity)) @match)])
+  (keyword_argument value: [(call function: (attribute object: [(identifier) @store (attribute attribute: (identifier) @store)] attribute: (identifier) @_method) arguments: (argument_list . (_) @entity)) @match (await (call function: (attribute object: [(identifier) @store (attribute attribute: (identifier) @store)] attribute: (identifier) @_method) arguments: (argument_list . (_) @entity)) @match)])
+  (pair value: [(call function: (attribute object: [(identifier) @store (attribute attribute: (identifier) @store)] attribute: (identifier) @_method) arguments: (argument_list . (_) @entity)) @match (await (call function: (attribute object: [(identifier) @store (attribute attribute: (identifier) @store)] attribute: (identifier) @_method) arguments: (argument_list . (_) @entity)) @match)])]
  (#any-of-setting? @store "redis-clients")
  (#any-of-setting? @_method "redis-read-methods")
  (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
