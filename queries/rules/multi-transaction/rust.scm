@@ -12,14 +12,14 @@
  (#not-match? @name "^test_")
  (#count-above? @body "write" "0")
  (#count-above? @body "transaction-end" "1" "alternatives" "branch" "exits" "exit" "function_item" "closure_expression")
- (#not-has-before? @name "test-module" "mod_item"))
+ (#not-has-before? @body "test-module" "mod_item"))
 
 ; A commit or a transaction inside a loop (also a `.for_each` closure).
 ((function_item name: (identifier) @name body: (block) @body) @match
  (#not-match? @name "^test_")
  (#count-above? @body "write" "0")
  (#count-above? @body "transaction-end" "0" "inside" "loop")
- (#not-has-before? @name "test-module" "mod_item")
+ (#not-has-before? @body "test-module" "mod_item")
  (#set! message "loop"))
 
 ; Writes both inside a transaction closure and outside it.
@@ -27,7 +27,7 @@
  (#not-match? @name "^test_")
  (#count-above? @body "write" "0" "inside" "transaction")
  (#count-above? @body "write" "0" "outside" "transaction")
- (#not-has-before? @name "test-module" "mod_item")
+ (#not-has-before? @body "test-module" "mod_item")
  (#set! message "mixed"))
 
 ; No sign of a transaction (no `begin()`, no `tx`/`txn`/`transaction` handle), and writes that
@@ -36,18 +36,22 @@
  (#not-match? @name "^test_")
  (#count-above? @body "write" "1" "alternatives" "branch" "exits" "exit" "function_item" "closure_expression")
  (#not-has? @body "transaction-mention")
- (#not-has-before? @name "test-module" "mod_item")
+ (#not-has-before? @body "test-module" "mod_item")
  (#set! message "autocommit"))
 ((function_item name: (identifier) @name body: (block) @body) @match
  (#not-match? @name "^test_")
  (#count-above? @body "write" "0" "inside" "loop")
  (#not-has? @body "transaction-mention")
- (#not-has-before? @name "test-module" "mod_item")
+ (#not-has-before? @body "test-module" "mod_item")
  (#set! message "autocommit-loop"))
 
 ;; Helpers.
 
-((mod_item name: (identifier) @_name)
+; A function of a `mod tests` (directly, or in an `impl` there), joined on its name: the
+; report patterns ask for one before the function's body, in its module.
+((mod_item name: (identifier) @_name
+   body: (declaration_list [(function_item name: (identifier) @name)
+                            (impl_item body: (declaration_list (function_item name: (identifier) @name)))]))
  (#eq? @_name "tests")
  (#set! helper "test-module"))
 
