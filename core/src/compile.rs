@@ -99,13 +99,13 @@ pub enum Predicate {
     Extract { capture: u32, regex: regex::Regex },
     /// `(#count-above? @scope "helper" "limit" …)` / `(#not-count-above? …)`: more than
     /// `limit` joined helper matches inside `@scope`, optionally only those `inside` (or not)
-    /// a match of another helper; `at_crossing` reports at the match that crosses the limit.
+    /// a match of other helpers (every filter must hold); `at_crossing` reports at the match that crosses the limit.
     /// With `paths`, the count is of the most matches that can run on one path.
     CountAbove {
         scope: u32,
         helper: usize,
         limit: i64,
-        filter: Option<Filter>,
+        filters: Vec<Filter>,
         paths: Option<Paths>,
         at_crossing: bool,
         negate: bool,
@@ -165,11 +165,11 @@ pub const PREDICATES: [(&str, &str); 12] = [
     ("extract?", "@capture \"regex with one group\""),
     (
         "count-above?",
-        "@scope \"helper\" \"limit\" [\"inside\"|\"outside\" \"helper\"] [\"alternatives\" \"helper\"] [\"exits\" \"helper\" \"kind\"…] [\"at-crossing\"]",
+        "@scope \"helper\" \"limit\" [\"inside\"|\"outside\" \"helper\"]… [\"alternatives\" \"helper\"] [\"exits\" \"helper\" \"kind\"…] [\"at-crossing\"]",
     ),
     (
         "not-count-above?",
-        "@scope \"helper\" \"limit\" [\"inside\"|\"outside\" \"helper\"] [\"alternatives\" \"helper\"] [\"exits\" \"helper\" \"kind\"…]",
+        "@scope \"helper\" \"limit\" [\"inside\"|\"outside\" \"helper\"]… [\"alternatives\" \"helper\"] [\"exits\" \"helper\" \"kind\"…]",
     ),
 ];
 
@@ -490,7 +490,7 @@ fn analyze(
                         continue;
                     };
                     let options: Vec<&str> = options.iter().filter_map(|o| o.err()).collect();
-                    let mut filter = None;
+                    let mut filters = Vec::new();
                     let mut paths = Paths::default();
                     let mut at_crossing = false;
                     let mut bad = None;
@@ -498,9 +498,9 @@ fn analyze(
                     while i < options.len() {
                         match (options[i], options.get(i + 1)) {
                             ("at-crossing", _) if op == "count-above?" => at_crossing = true,
-                            (where_ @ ("inside" | "outside"), Some(other)) if filter.is_none() => {
+                            (where_ @ ("inside" | "outside"), Some(other)) => {
                                 match helper_named(other) {
-                                    Some(helper) => filter = Some(Filter { inside: where_ == "inside", helper }),
+                                    Some(helper) => filters.push(Filter { inside: where_ == "inside", helper }),
                                     None => bad = Some(format!("no helper pattern named `{other}` in this file")),
                                 }
                                 i += 1;
@@ -551,7 +551,7 @@ fn analyze(
                             scope: *scope,
                             helper,
                             limit,
-                            filter,
+                            filters,
                             paths,
                             at_crossing,
                             negate: op.starts_with("not-"),

@@ -456,10 +456,10 @@ impl<'a, 't> MatchCtx<'a, 't> {
                 }
                 uses > 0
             }
-            Predicate::CountAbove { scope, helper, limit, filter, paths, at_crossing, negate } => {
+            Predicate::CountAbove { scope, helper, limit, filters, paths, at_crossing, negate } => {
                 let Some(scope) = self.capture(*scope) else { return *negate };
                 let mut counted = self.helper_matches(cursor, *helper, scope, None);
-                if let Some(filter) = filter {
+                for filter in filters {
                     let others: Vec<Range<usize>> = self
                         .helper_matches(cursor, filter.helper, scope, None)
                         .into_iter()

@@ -471,3 +471,24 @@ fn count_above_can_count_the_most_matches_on_one_path() {
         assert!(err.contains(expected), "{err}");
     }
 }
+
+#[test]
+fn count_above_takes_several_filters() {
+    // Saves in a loop, but not in a branch that leaves the loop: those run once.
+    let t = Tree::new();
+    let scm = "((function_definition name: (identifier) @name body: (block) @body) @match\n\
+               (#count-above? @body \"write\" \"0\" \"inside\" \"loop\" \"outside\" \"loop-exit\"))\n\
+               ((call function: (identifier) @_f) @match (#eq? @_f \"save\") (#set! helper \"write\"))\n\
+               ((for_statement) @match (#set! helper \"loop\"))\n\
+               ((for_statement body: (block (if_statement consequence: (block (return_statement) .) @match)))\n\
+               (#set! helper \"loop-exit\"))\n";
+    pack(&t, scm, "");
+    t.write(
+        "a.py",
+        "def once(xs):\n    for x in xs:\n        if x:\n            save()\n            return\n\n\
+         def each(xs):\n    for x in xs:\n        save()\n        if x:\n            return\n\n\
+         def outside(xs):\n    save()\n    for x in xs:\n        pass\n",
+    );
+    let v = t.lever(&["check", "--format", "json"]).json();
+    assert_eq!(findings(&v), [("no-call".to_string(), "a.py".to_string(), 7)]);
+}
