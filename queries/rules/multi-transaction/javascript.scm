@@ -33,7 +33,7 @@
     arguments: (arguments . (string) @name [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)] .))] @match
  (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
  (#count-above? @body "write" "0")
- (#count-above? @body "transaction-end" "0" "inside" "loop")
+ (#count-above? @body "transaction-end" "0" "inside" "loop" "outside" "loop-exit")
  (#set! message "loop"))
 
 ; Writes both inside a transaction callback and outside it.
@@ -73,7 +73,7 @@
     function: (member_expression property: (property_identifier) @_verb)
     arguments: (arguments . (string) @name [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)] .))] @match
  (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
- (#count-above? @body "write" "0" "inside" "loop")
+ (#count-above? @body "write" "0" "inside" "loop" "outside" "loop-exit")
  (#not-has? @body "transaction-mention")
  (#set! message "autocommit-loop"))
 
@@ -118,6 +118,33 @@
  (#any-of-setting? @_m "js-sql-execute")
  (#match? @_sql "^[`'\"]\\s*(?i:begin|start\\s+transaction)")
  (#set! helper "transaction-mention"))
+
+; A block in a loop that leaves it (ends in `return`, `throw` or `break`): what it writes runs
+; once, not once per iteration. The loop's body itself, or an `if`/`else` branch directly in it.
+((for_statement body: (statement_block (if_statement consequence: [(statement_block [(return_statement) (throw_statement) (break_statement)] .) [(return_statement) (throw_statement) (break_statement)]] @match)))
+ (#set! helper "loop-exit"))
+((for_statement body: (statement_block (if_statement alternative: (else_clause [(statement_block [(return_statement) (throw_statement) (break_statement)] .) [(return_statement) (throw_statement) (break_statement)]] @match))))
+ (#set! helper "loop-exit"))
+((for_statement body: (statement_block [(return_statement) (throw_statement) (break_statement)] .) @match)
+ (#set! helper "loop-exit"))
+((for_in_statement body: (statement_block (if_statement consequence: [(statement_block [(return_statement) (throw_statement) (break_statement)] .) [(return_statement) (throw_statement) (break_statement)]] @match)))
+ (#set! helper "loop-exit"))
+((for_in_statement body: (statement_block (if_statement alternative: (else_clause [(statement_block [(return_statement) (throw_statement) (break_statement)] .) [(return_statement) (throw_statement) (break_statement)]] @match))))
+ (#set! helper "loop-exit"))
+((for_in_statement body: (statement_block [(return_statement) (throw_statement) (break_statement)] .) @match)
+ (#set! helper "loop-exit"))
+((while_statement body: (statement_block (if_statement consequence: [(statement_block [(return_statement) (throw_statement) (break_statement)] .) [(return_statement) (throw_statement) (break_statement)]] @match)))
+ (#set! helper "loop-exit"))
+((while_statement body: (statement_block (if_statement alternative: (else_clause [(statement_block [(return_statement) (throw_statement) (break_statement)] .) [(return_statement) (throw_statement) (break_statement)]] @match))))
+ (#set! helper "loop-exit"))
+((while_statement body: (statement_block [(return_statement) (throw_statement) (break_statement)] .) @match)
+ (#set! helper "loop-exit"))
+((do_statement body: (statement_block (if_statement consequence: [(statement_block [(return_statement) (throw_statement) (break_statement)] .) [(return_statement) (throw_statement) (break_statement)]] @match)))
+ (#set! helper "loop-exit"))
+((do_statement body: (statement_block (if_statement alternative: (else_clause [(statement_block [(return_statement) (throw_statement) (break_statement)] .) [(return_statement) (throw_statement) (break_statement)]] @match))))
+ (#set! helper "loop-exit"))
+((do_statement body: (statement_block [(return_statement) (throw_statement) (break_statement)] .) @match)
+ (#set! helper "loop-exit"))
 
 ([(for_statement) (for_in_statement) (while_statement) (do_statement)] @match
  (#set! helper "loop"))

@@ -23,7 +23,7 @@
  (#not-match? @name "^(test|setUp)")
  (#not-match? @_params "schema_editor")
  (#count-above? @body "write" "0")
- (#count-above? @body "transaction-end" "0" "inside" "loop")
+ (#count-above? @body "transaction-end" "0" "inside" "loop" "outside" "loop-exit")
  (#not-has-before? @body "atomic-function" "decorated_definition")
  (#set! message "loop"))
 
@@ -50,7 +50,7 @@
 ((function_definition name: (identifier) @name parameters: (parameters) @_params body: (block) @body) @match
  (#not-match? @name "^(test|setUp)")
  (#not-match? @_params "schema_editor")
- (#count-above? @body "write" "0" "inside" "loop")
+ (#count-above? @body "write" "0" "inside" "loop" "outside" "loop-exit")
  (#not-has? @body "transaction-end")
  (#not-has? @body "unit-of-work")
  (#not-has-before? @body "atomic-function" "decorated_definition")
@@ -93,6 +93,15 @@
 ((decorated_definition (decorator) @_decorator definition: (function_definition name: (identifier) @name))
  (#match? @_decorator "atomic")
  (#set! helper "atomic-function"))
+
+; A block in a loop that leaves it (ends in `return`, `raise` or `break`): what it writes runs
+; once, not once per iteration. The loop's body itself, or an `if`/`else` branch directly in it.
+((for_statement body: (block (if_statement consequence: (block [(return_statement) (raise_statement) (break_statement)] .) @match))) (#set! helper "loop-exit"))
+((while_statement body: (block (if_statement consequence: (block [(return_statement) (raise_statement) (break_statement)] .) @match))) (#set! helper "loop-exit"))
+((for_statement body: (block (if_statement alternative: [(elif_clause consequence: (block [(return_statement) (raise_statement) (break_statement)] .) @match) (else_clause body: (block [(return_statement) (raise_statement) (break_statement)] .) @match)]))) (#set! helper "loop-exit"))
+((while_statement body: (block (if_statement alternative: [(elif_clause consequence: (block [(return_statement) (raise_statement) (break_statement)] .) @match) (else_clause body: (block [(return_statement) (raise_statement) (break_statement)] .) @match)]))) (#set! helper "loop-exit"))
+([(for_statement body: (block [(return_statement) (raise_statement) (break_statement)] .) @match) (while_statement body: (block [(return_statement) (raise_statement) (break_statement)] .) @match)]
+ (#set! helper "loop-exit"))
 
 ([(for_statement) (while_statement)] @match
  (#set! helper "loop"))

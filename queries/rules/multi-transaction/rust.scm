@@ -18,7 +18,7 @@
 ((function_item name: (identifier) @name body: (block) @body) @match
  (#not-match? @name "^test_")
  (#count-above? @body "write" "0")
- (#count-above? @body "transaction-end" "0" "inside" "loop")
+ (#count-above? @body "transaction-end" "0" "inside" "loop" "outside" "loop-exit")
  (#not-has-before? @body "test-module" "mod_item")
  (#set! message "loop"))
 
@@ -40,7 +40,7 @@
  (#set! message "autocommit"))
 ((function_item name: (identifier) @name body: (block) @body) @match
  (#not-match? @name "^test_")
- (#count-above? @body "write" "0" "inside" "loop")
+ (#count-above? @body "write" "0" "inside" "loop" "outside" "loop-exit")
  (#not-has? @body "transaction-mention")
  (#not-has-before? @body "test-module" "mod_item")
  (#set! message "autocommit-loop"))
@@ -85,6 +85,27 @@
 ([(identifier) (field_identifier) (type_identifier)] @_name
  (#match? @_name "(?i)transaction|^(tx|txn|trx|begin)$")
  (#set! helper "transaction-mention"))
+
+; A block in a loop that leaves it (ends in `return` or `break`): what it writes runs once,
+; not once per iteration. The loop's body itself, or an `if`/`else` branch directly in it.
+((for_expression body: (block (expression_statement (if_expression consequence: (block [(expression_statement [(return_expression) (break_expression)]) (return_expression) (break_expression)] .) @match))))
+ (#set! helper "loop-exit"))
+((for_expression body: (block (expression_statement (if_expression alternative: (else_clause (block [(expression_statement [(return_expression) (break_expression)]) (return_expression) (break_expression)] .) @match)))))
+ (#set! helper "loop-exit"))
+((for_expression body: (block [(expression_statement [(return_expression) (break_expression)]) (return_expression) (break_expression)] .) @match)
+ (#set! helper "loop-exit"))
+((while_expression body: (block (expression_statement (if_expression consequence: (block [(expression_statement [(return_expression) (break_expression)]) (return_expression) (break_expression)] .) @match))))
+ (#set! helper "loop-exit"))
+((while_expression body: (block (expression_statement (if_expression alternative: (else_clause (block [(expression_statement [(return_expression) (break_expression)]) (return_expression) (break_expression)] .) @match)))))
+ (#set! helper "loop-exit"))
+((while_expression body: (block [(expression_statement [(return_expression) (break_expression)]) (return_expression) (break_expression)] .) @match)
+ (#set! helper "loop-exit"))
+((loop_expression body: (block (expression_statement (if_expression consequence: (block [(expression_statement [(return_expression) (break_expression)]) (return_expression) (break_expression)] .) @match))))
+ (#set! helper "loop-exit"))
+((loop_expression body: (block (expression_statement (if_expression alternative: (else_clause (block [(expression_statement [(return_expression) (break_expression)]) (return_expression) (break_expression)] .) @match)))))
+ (#set! helper "loop-exit"))
+((loop_expression body: (block [(expression_statement [(return_expression) (break_expression)]) (return_expression) (break_expression)] .) @match)
+ (#set! helper "loop-exit"))
 
 ([(for_expression) (while_expression) (loop_expression)] @match
  (#set! helper "loop"))
