@@ -63,6 +63,7 @@
  (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
  (#count-above? @body "write" "1" "alternatives" "branch" "exits" "exit" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has? @body "transaction-mention")
+ (#not-has-before? @body "manager-parameter" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#set! message "autocommit"))
 ([(function_declaration name: (identifier) @name body: (statement_block) @body)
   (generator_function_declaration name: (identifier) @name body: (statement_block) @body)
@@ -75,6 +76,7 @@
  (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
  (#count-above? @body "write" "0" "inside" "loop" "outside" "loop-exit")
  (#not-has? @body "transaction-mention")
+ (#not-has-before? @body "manager-parameter" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#set! message "autocommit-loop"))
 
 ;; Helpers.
@@ -107,6 +109,12 @@
  (#any-of-setting? @_m "js-sql-execute")
  (#match? @_sql "^[`'\"]\\s*(?i:commit|end)\\s*;?\\s*[`'\"]$")
  (#set! helper "transaction-end"))
+
+; A TypeORM `EntityManager` passed in (`async save(dto, manager?: EntityManager)`): the caller
+; decides whether its writes share a transaction.
+((formal_parameters (_) @_param)
+ (#match? @_param "^(manager|entityManager)\\??\\s*([:=]|$)")
+ (#set! helper "manager-parameter"))
 
 ; Any mention of a transaction: the function runs in one that someone else opened or commits.
 ([(identifier) (property_identifier) (shorthand_property_identifier) (shorthand_property_identifier_pattern)] @_name
