@@ -2,8 +2,9 @@
 ;;
 ;; Writes are the shared helper "write" (queries/shared/db-writes-python.scm). A function
 ;; decorated with `@transaction.atomic` (or any decorator naming `atomic`) is one transaction
-;; and is never reported; neither are tests (`test_…`, `setUp…`) and Django data migrations
-;; (`def forwards(apps, schema_editor)`), which Django runs in a transaction.
+;; and is never reported; neither are tests (`test_…`, `setUp…`, pytest fixtures and the
+;; functions inside them) and Django data migrations (`def forwards(apps, schema_editor)`, any
+;; name for the editor), which Django runs in a transaction.
 ;; Transactions and writes are counted along one path: branches of one `if`, `match` or `try`
 ;; do not add up, nor does a branch that returns with what follows it
 ;; (queries/shared/paths-python.scm).
@@ -13,27 +14,30 @@
 ; More than one transaction: two `with transaction.atomic():` blocks, two `session.commit()`.
 ((function_definition name: (identifier) @name parameters: (parameters) @_params body: (block) @body) @match
  (#not-match? @name "^(test|setUp)")
- (#not-match? @_params "schema_editor")
+ (#not-match? @_params "schema_editor|^\\(\\s*apps\\s*,\\s*\\w+\\s*\\)$")
  (#count-above? @body "write" "0")
  (#count-above? @body "transaction-end" "1" "alternatives" "branch" "exits" "exit" "function_definition")
- (#not-has-before? @body "atomic-function" "decorated_definition"))
+ (#not-has-before? @body "atomic-function" "decorated_definition")
+ (#not-has-before? @body "pytest-fixture" "decorated_definition"))
 
 ; A commit (or a transaction block) inside a loop: one transaction per iteration.
 ((function_definition name: (identifier) @name parameters: (parameters) @_params body: (block) @body) @match
  (#not-match? @name "^(test|setUp)")
- (#not-match? @_params "schema_editor")
+ (#not-match? @_params "schema_editor|^\\(\\s*apps\\s*,\\s*\\w+\\s*\\)$")
  (#count-above? @body "write" "0")
  (#count-above? @body "transaction-end" "0" "inside" "loop" "outside" "loop-exit")
  (#not-has-before? @body "atomic-function" "decorated_definition")
+ (#not-has-before? @body "pytest-fixture" "decorated_definition")
  (#set! message "loop"))
 
 ; Writes both inside and outside a transaction block.
 ((function_definition name: (identifier) @name parameters: (parameters) @_params body: (block) @body) @match
  (#not-match? @name "^(test|setUp)")
- (#not-match? @_params "schema_editor")
+ (#not-match? @_params "schema_editor|^\\(\\s*apps\\s*,\\s*\\w+\\s*\\)$")
  (#count-above? @body "write" "0" "inside" "transaction")
  (#count-above? @body "write" "0" "outside" "transaction")
  (#not-has-before? @body "atomic-function" "decorated_definition")
+ (#not-has-before? @body "pytest-fixture" "decorated_definition")
  (#set! message "mixed"))
 
 ; No transaction at all, and writes that each commit on their own (Django's autocommit):
@@ -41,29 +45,37 @@
 ; cursor are left alone: the caller commits them together.
 ((function_definition name: (identifier) @name parameters: (parameters) @_params body: (block) @body) @match
  (#not-match? @name "^(test|setUp)")
- (#not-match? @_params "schema_editor")
+ (#not-match? @_params "schema_editor|^\\(\\s*apps\\s*,\\s*\\w+\\s*\\)$")
  (#count-above? @body "write" "1" "alternatives" "branch" "exits" "exit" "function_definition")
  (#not-has? @body "transaction-end")
  (#not-has? @body "unit-of-work")
  (#not-has-before? @body "atomic-function" "decorated_definition")
+ (#not-has-before? @body "pytest-fixture" "decorated_definition")
  (#set! message "autocommit"))
 ((function_definition name: (identifier) @name parameters: (parameters) @_params body: (block) @body) @match
  (#not-match? @name "^(test|setUp)")
- (#not-match? @_params "schema_editor")
+ (#not-match? @_params "schema_editor|^\\(\\s*apps\\s*,\\s*\\w+\\s*\\)$")
  (#count-above? @body "write" "0" "inside" "loop" "outside" "loop-exit")
  (#not-has? @body "transaction-end")
  (#not-has? @body "unit-of-work")
  (#not-has-before? @body "atomic-function" "decorated_definition")
+ (#not-has-before? @body "pytest-fixture" "decorated_definition")
  (#set! message "autocommit-loop"))
 
 ;; Helpers.
 
 ; A transaction block: `with transaction.atomic():`, `with session.begin():`,
-; `with engine.begin() as conn:`, `async with conn.transaction():`.
+; `with engine.begin() as conn:`, `async with conn.transaction():`, or a context manager named
+; after one (`with rolledback_transaction():`, `with db_transaction():`).
 ((with_statement
    (with_clause (with_item value: [(call function: [(identifier) @_f (attribute attribute: (identifier) @_f)])
                                    (as_pattern (call function: [(identifier) @_f (attribute attribute: (identifier) @_f)]))]))) @match
  (#any-of-setting? @_f "python-transaction-blocks")
+ (#set! helper "transaction"))
+((with_statement
+   (with_clause (with_item value: [(call function: [(identifier) @_f (attribute attribute: (identifier) @_f)])
+                                   (as_pattern (call function: [(identifier) @_f (attribute attribute: (identifier) @_f)]))]))) @match
+ (#match? @_f "(?i)(^|_)(transaction|atomic)(_|$)")
  (#set! helper "transaction"))
 
 ; Where a transaction ends: a transaction block, `session.commit()`, `execute("COMMIT")`.
@@ -71,6 +83,11 @@
    (with_clause (with_item value: [(call function: [(identifier) @_f (attribute attribute: (identifier) @_f)])
                                    (as_pattern (call function: [(identifier) @_f (attribute attribute: (identifier) @_f)]))]))) @match
  (#any-of-setting? @_f "python-transaction-blocks")
+ (#set! helper "transaction-end"))
+((with_statement
+   (with_clause (with_item value: [(call function: [(identifier) @_f (attribute attribute: (identifier) @_f)])
+                                   (as_pattern (call function: [(identifier) @_f (attribute attribute: (identifier) @_f)]))]))) @match
+ (#match? @_f "(?i)(^|_)(transaction|atomic)(_|$)")
  (#set! helper "transaction-end"))
 ((call function: (attribute attribute: (identifier) @_m) arguments: (argument_list) @_args) @match
  (#any-of? @_m "commit" "acommit")
@@ -93,6 +110,11 @@
 ((decorated_definition (decorator) @_decorator definition: (function_definition name: (identifier) @name))
  (#match? @_decorator "atomic")
  (#set! helper "atomic-function"))
+
+; A pytest fixture (and what it defines inside): test code.
+((decorator) @_decorator
+ (#match? @_decorator "^@(pytest\\.)?fixture\\b")
+ (#set! helper "pytest-fixture"))
 
 ; A block in a loop that leaves it (ends in `return`, `raise` or `break`): what it writes runs
 ; once, not once per iteration. The loop's body itself, or an `if`/`else` branch directly in it.
