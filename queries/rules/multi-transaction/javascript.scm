@@ -116,9 +116,10 @@
  (#match? @_param "^(manager|entityManager)\\??\\s*([:=]|$)")
  (#set! helper "manager-parameter"))
 
-; Any mention of a transaction: the function runs in one that someone else opened or commits.
+; Any mention of a transaction: the function runs in one that someone else opened or commits
+; (`transacting` is the option that knex and Bookshelf take).
 ([(identifier) (property_identifier) (shorthand_property_identifier) (shorthand_property_identifier_pattern)] @_name
- (#match? @_name "(?i)transaction|^(trx|tx|txn|queryRunner|session)$")
+ (#match? @_name "(?i)transaction|^(trx|tx|txn|queryRunner|session|transacting)$")
  (#set! helper "transaction-mention"))
 ((call_expression
    function: (member_expression property: (property_identifier) @_m)
