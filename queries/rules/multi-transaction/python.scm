@@ -111,19 +111,33 @@
  (#match? @_decorator "atomic")
  (#set! helper "atomic-function"))
 
-; A pytest fixture (and what it defines inside): test code.
-((decorator) @_decorator
+; A pytest fixture, and a function defined in one (a factory it returns): test code. Joined on
+; the function's name.
+((decorated_definition (decorator) @_decorator definition: (function_definition name: (identifier) @name))
+ (#match? @_decorator "^@(pytest\\.)?fixture\\b")
+ (#set! helper "pytest-fixture"))
+((decorated_definition (decorator) @_decorator
+   definition: (function_definition body: (block (function_definition name: (identifier) @name))))
  (#match? @_decorator "^@(pytest\\.)?fixture\\b")
  (#set! helper "pytest-fixture"))
 
 ; A block in a loop that leaves it (ends in `return`, `raise` or `break`): what it writes runs
 ; once, not once per iteration. The loop's body itself, or an `if`/`else` branch directly in it.
 ((for_statement body: (block (if_statement consequence: (block [(return_statement) (raise_statement) (break_statement)] .) @match))) (#set! helper "loop-exit"))
-((while_statement body: (block (if_statement consequence: (block [(return_statement) (raise_statement) (break_statement)] .) @match))) (#set! helper "loop-exit"))
 ((for_statement body: (block (if_statement alternative: [(elif_clause consequence: (block [(return_statement) (raise_statement) (break_statement)] .) @match) (else_clause body: (block [(return_statement) (raise_statement) (break_statement)] .) @match)]))) (#set! helper "loop-exit"))
+((for_statement body: (block [(return_statement) (raise_statement) (break_statement)] .) @match) (#set! helper "loop-exit"))
+((while_statement body: (block (if_statement consequence: (block [(return_statement) (raise_statement) (break_statement)] .) @match))) (#set! helper "loop-exit"))
 ((while_statement body: (block (if_statement alternative: [(elif_clause consequence: (block [(return_statement) (raise_statement) (break_statement)] .) @match) (else_clause body: (block [(return_statement) (raise_statement) (break_statement)] .) @match)]))) (#set! helper "loop-exit"))
-([(for_statement body: (block [(return_statement) (raise_statement) (break_statement)] .) @match) (while_statement body: (block [(return_statement) (raise_statement) (break_statement)] .) @match)]
- (#set! helper "loop-exit"))
+((while_statement body: (block [(return_statement) (raise_statement) (break_statement)] .) @match) (#set! helper "loop-exit"))
+; … and, for `return` and `raise` (a `break` there may leave an inner loop only), a block one or
+; two statements down, also one that ends in a `with` block that returns: the retry loop
+; `for …: try: with transaction.atomic(): …; return`.
+((for_statement body: (block (_ (block [(return_statement) (raise_statement) (with_statement body: (block [(return_statement) (raise_statement)] .))] .) @match))) (#set! helper "loop-exit"))
+((for_statement body: (block (_ (_ (block [(return_statement) (raise_statement) (with_statement body: (block [(return_statement) (raise_statement)] .))] .) @match)))) (#set! helper "loop-exit"))
+((for_statement body: (block (_ (block (_ (block [(return_statement) (raise_statement) (with_statement body: (block [(return_statement) (raise_statement)] .))] .) @match))))) (#set! helper "loop-exit"))
+((while_statement body: (block (_ (block [(return_statement) (raise_statement) (with_statement body: (block [(return_statement) (raise_statement)] .))] .) @match))) (#set! helper "loop-exit"))
+((while_statement body: (block (_ (_ (block [(return_statement) (raise_statement) (with_statement body: (block [(return_statement) (raise_statement)] .))] .) @match)))) (#set! helper "loop-exit"))
+((while_statement body: (block (_ (block (_ (block [(return_statement) (raise_statement) (with_statement body: (block [(return_statement) (raise_statement)] .))] .) @match))))) (#set! helper "loop-exit"))
 
 ([(for_statement) (while_statement)] @match
  (#set! helper "loop"))
