@@ -6,6 +6,7 @@
 ;; Transactions and writes are counted along one path: branches of one `if`, `?:`, `switch` or `try`
 ;; do not add up, nor does a branch that returns with what follows it
 ;; (queries/shared/paths-js.scm).
+;; Minified code (a line of 1,000 characters or more in the body) is not linted.
 ;; Each pattern counts the writes first, so that they become related locations, and the
 ;; number its message shows last.
 
@@ -19,6 +20,7 @@
     function: (member_expression property: (property_identifier) @_verb)
     arguments: (arguments . (string) @name [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)] .))] @match
  (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
+ (#not-match? @body "[^\\n]{1000}")
  (#count-above? @body "write" "0")
  (#count-above? @body "transaction-end" "1" "alternatives" "branch" "exits" "exit" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration"))
 
@@ -32,6 +34,7 @@
     function: (member_expression property: (property_identifier) @_verb)
     arguments: (arguments . (string) @name [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)] .))] @match
  (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
+ (#not-match? @body "[^\\n]{1000}")
  (#count-above? @body "write" "0")
  (#count-above? @body "transaction-end" "0" "inside" "loop" "outside" "loop-exit")
  (#set! message "loop"))
@@ -46,6 +49,7 @@
     function: (member_expression property: (property_identifier) @_verb)
     arguments: (arguments . (string) @name [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)] .))] @match
  (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
+ (#not-match? @body "[^\\n]{1000}")
  (#count-above? @body "write" "0" "inside" "transaction")
  (#count-above? @body "write" "0" "outside" "transaction")
  (#set! message "mixed"))
@@ -61,6 +65,7 @@
     function: (member_expression property: (property_identifier) @_verb)
     arguments: (arguments . (string) @name [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)] .))] @match
  (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
+ (#not-match? @body "[^\\n]{1000}")
  (#count-above? @body "write" "1" "alternatives" "branch" "exits" "exit" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has? @body "transaction-mention")
  (#not-has-before? @body "manager-parameter" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
@@ -74,6 +79,7 @@
     function: (member_expression property: (property_identifier) @_verb)
     arguments: (arguments . (string) @name [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)] .))] @match
  (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
+ (#not-match? @body "[^\\n]{1000}")
  (#count-above? @body "write" "0" "inside" "loop" "outside" "loop-exit")
  (#not-has? @body "transaction-mention")
  (#not-has-before? @body "manager-parameter" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
@@ -110,10 +116,11 @@
  (#match? @_sql "^[`'\"]\\s*(?i:commit|end)\\s*;?\\s*[`'\"]$")
  (#set! helper "transaction-end"))
 
-; A TypeORM `EntityManager` passed in (`async save(dto, manager?: EntityManager)`): the caller
-; decides whether its writes share a transaction.
+; A TypeORM `EntityManager` or a knex instance passed in (`async save(dto, manager?:
+; EntityManager)`, `const removeIntegration = async (knex, integration) => …`): the caller decides
+; whether its writes share a transaction (knex runs each migration in one).
 ((formal_parameters (_) @_param)
- (#match? @_param "^(manager|entityManager)\\??\\s*([:=]|$)")
+ (#match? @_param "^(manager|entityManager|knex)\\??\\s*([:=]|$)")
  (#set! helper "manager-parameter"))
 
 ; Any mention of a transaction: the function runs in one that someone else opened or commits
