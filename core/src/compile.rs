@@ -49,7 +49,7 @@ pub struct RelintContext {
     /// Kinds whose nodes a finding can depend on as a whole: where report patterns start,
     /// where a fix looks for a free name, and the scopes of `#has-before?`.
     pub kinds: Vec<bool>,
-    /// The scope kinds of `#has-before?`: an edit outside every node of these kinds can
+    /// The scope kinds of `#has-before?` and `#has?`: an edit outside every node of these kinds can
     /// change findings anywhere in the file (the scope is then the file).
     pub scopes: Vec<bool>,
 }
@@ -81,7 +81,9 @@ pub enum Predicate {
     /// is at least one.
     OnlyUsedAs { var: u32, scope: u32, helper: usize },
     /// `(#has? @scope "helper")` / `(#not-has? …)`: a joined helper match exists inside `@scope`.
-    Has { scope: u32, helper: usize, negate: bool },
+    /// With `scope_kinds`, inside the nearest ancestor of `@scope` of one of the kinds (the
+    /// file if none); with `filters`, only matches inside (or outside) other helpers' count.
+    Has { scope: u32, helper: usize, scope_kinds: Vec<u16>, filters: Vec<Filter>, negate: bool },
     /// `(#has-before? @anchor "helper" "kind"…)` / `(#not-has-before? …)`: inside the nearest
     /// ancestor of `@anchor` of one of the kinds (else the whole file), a joined helper match
     /// ends before `@anchor` starts. "A, then B, in the same function, on the same key."
@@ -154,8 +156,8 @@ const COUNT_OPTIONS: [&str; 5] = ["inside", "outside", "alternatives", "exits", 
 /// The predicates Lever implements, with their argument shapes, for docs and errors.
 pub const PREDICATES: [(&str, &str); 12] = [
     ("only-used-as?", "@var @scope \"helper\""),
-    ("has?", "@scope \"helper\""),
-    ("not-has?", "@scope \"helper\""),
+    ("has?", "@scope \"helper\" [\"scope-kind\"…] [\"inside\"|\"outside\" \"helper\"]…"),
+    ("not-has?", "@scope \"helper\" [\"scope-kind\"…] [\"inside\"|\"outside\" \"helper\"]…"),
     ("has-before?", "@anchor \"helper\" \"scope-kind\"… [\"alternatives\" \"helper\"] [\"exits\" \"helper\"]"),
     ("not-has-before?", "@anchor \"helper\" \"scope-kind\"… [\"alternatives\" \"helper\"] [\"exits\" \"helper\"]"),
     ("any-of-setting?", "@capture \"setting\""),
@@ -420,9 +422,45 @@ fn analyze(
                 ("only-used-as?", [Ok(var), Ok(scope), Err(h)]) => {
                     helper_named(h).map(|helper| Predicate::OnlyUsedAs { var: *var, scope: *scope, helper }).ok_or(*h)
                 }
-                ("has?" | "not-has?", [Ok(scope), Err(h)]) => helper_named(h)
-                    .map(|helper| Predicate::Has { scope: *scope, helper, negate: op == "not-has?" })
-                    .ok_or(*h),
+                ("has?" | "not-has?", [Ok(scope), Err(h), rest @ ..]) if rest.iter().all(|k| k.is_err()) => {
+                    // Node kinds of the scope, and `"inside"`/`"outside"` each followed by a helper.
+                    let rest: Vec<&str> = rest.iter().filter_map(|k| k.err()).collect();
+                    let mut scope_kinds = Vec::new();
+                    let mut filters = Vec::new();
+                    let mut bad = None;
+                    let mut i = 0;
+                    while i < rest.len() {
+                        match (rest[i], rest.get(i + 1)) {
+                            (where_ @ ("inside" | "outside"), Some(other)) => {
+                                match helper_named(other) {
+                                    Some(helper) => filters.push(Filter { inside: where_ == "inside", helper }),
+                                    None => bad = Some(format!("no helper pattern named `{other}` in this file")),
+                                }
+                                i += 1;
+                            }
+                            (kind, _) => match kind_ids(kind) {
+                                ids if ids.is_empty() => {
+                                    bad = Some(format!("`#{op}`: `{kind}` is not a node kind of the {lang} grammar"))
+                                }
+                                ids => scope_kinds.extend(ids),
+                            },
+                        }
+                        i += 1;
+                    }
+                    if let Some(msg) = bad {
+                        errors.push((seg.rule, err_at(seg, local, msg)));
+                        continue;
+                    }
+                    helper_named(h)
+                        .map(|helper| Predicate::Has {
+                            scope: *scope,
+                            helper,
+                            scope_kinds,
+                            filters,
+                            negate: op == "not-has?",
+                        })
+                        .ok_or(*h)
+                }
                 ("has-before?" | "not-has-before?", [Ok(anchor), Err(h), rest @ ..])
                     if rest.iter().all(|k| k.is_err()) =>
                 {
@@ -820,7 +858,7 @@ fn relint_context(
     let mut context = dispatch.to_vec();
     let mut scopes = vec![false; dispatch.len()];
     for pred in patterns.iter().flat_map(|p| &p.predicates) {
-        if let Predicate::HasBefore { scope_kinds, .. } = pred {
+        if let Predicate::HasBefore { scope_kinds, .. } | Predicate::Has { scope_kinds, .. } = pred {
             for &id in scope_kinds {
                 context[id as usize] = true;
                 scopes[id as usize] = true;

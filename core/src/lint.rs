@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use tree_sitter::{Node, ParseOptions, Parser, QueryCursor, QueryCursorOptions, StreamingIterator, Tree};
 
-use crate::compile::{CompiledLanguage, Paths, PatternInfo, Predicate};
+use crate::compile::{CompiledLanguage, Filter, Paths, PatternInfo, Predicate};
 use crate::finding::{Edit, Finding, Fix, Related};
 use crate::language::Language;
 use crate::pack::EditTarget;
@@ -408,11 +408,20 @@ impl<'a, 't> MatchCtx<'a, 't> {
                 }
                 found != *negate
             }
-            Predicate::Has { scope, helper, negate } => {
-                let Some(scope) = self.capture(*scope) else {
+            Predicate::Has { scope, helper, scope_kinds, filters, negate } => {
+                let Some(mut scope) = self.capture(*scope) else {
                     return *negate;
                 };
-                let joined = self.helper_matches(cursor, *helper, scope, None);
+                if !scope_kinds.is_empty() {
+                    while let Some(p) = scope.parent() {
+                        scope = p;
+                        if scope_kinds.contains(&p.kind_id()) {
+                            break;
+                        }
+                    }
+                }
+                let mut joined = self.helper_matches(cursor, *helper, scope, None);
+                self.keep_filtered(cursor, scope, filters, &mut joined);
                 let found = !joined.is_empty();
                 if found && !negate {
                     self.joined.extend(joined);
@@ -459,17 +468,7 @@ impl<'a, 't> MatchCtx<'a, 't> {
             Predicate::CountAbove { scope, helper, limit, filters, paths, at_crossing, negate } => {
                 let Some(scope) = self.capture(*scope) else { return *negate };
                 let mut counted = self.helper_matches(cursor, *helper, scope, None);
-                for filter in filters {
-                    let others: Vec<Range<usize>> = self
-                        .helper_matches(cursor, filter.helper, scope, None)
-                        .into_iter()
-                        .map(|j| j.location)
-                        .collect();
-                    counted.retain(|j| {
-                        let within = others.iter().any(|o| o.start <= j.location.start && j.location.end <= o.end);
-                        within == filter.inside
-                    });
-                }
+                self.keep_filtered(cursor, scope, filters, &mut counted);
                 // Several helper patterns of one name may match the same node: count it once.
                 counted.sort_by_key(|j| (j.location.start, j.location.end));
                 counted.dedup_by(|a, b| a.location == b.location);
@@ -489,6 +488,18 @@ impl<'a, 't> MatchCtx<'a, 't> {
                 }
                 above != *negate
             }
+        }
+    }
+
+    /// Keeps the matches that lie inside (or outside) some match of each filter's helper.
+    fn keep_filtered(&self, helpers: &mut Helpers, scope: Node, filters: &[Filter], matches: &mut Vec<Joined>) {
+        for filter in filters {
+            let others: Vec<Range<usize>> =
+                self.helper_matches(helpers, filter.helper, scope, None).into_iter().map(|j| j.location).collect();
+            matches.retain(|j| {
+                let within = others.iter().any(|o| o.start <= j.location.start && j.location.end <= o.end);
+                within == filter.inside
+            });
         }
     }
 

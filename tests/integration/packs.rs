@@ -492,3 +492,25 @@ fn count_above_takes_several_filters() {
     let v = t.lever(&["check", "--format", "json"]).json();
     assert_eq!(findings(&v), [("no-call".to_string(), "a.py".to_string(), 7)]);
 }
+
+#[test]
+fn has_takes_scope_kinds_and_filters() {
+    // "A function that its own file calls inside a `with` block": the scope is the nearest
+    // ancestor of the kind (here the file), and only calls inside a `with` count.
+    let t = Tree::new();
+    let scm = "((function_definition name: (identifier) @name body: (block) @body) @match\n\
+               (#not-has? @body \"named-call\" \"module\" \"inside\" \"with\"))\n\
+               ((call function: (identifier) @name) @match (#set! helper \"named-call\"))\n\
+               ((with_statement) @match (#set! helper \"with\"))\n";
+    pack(&t, scm, "");
+    t.write(
+        "a.py",
+        "def guarded():\n    pass\n\ndef unguarded():\n    pass\n\n\
+         def caller():\n    with lock():\n        guarded()\n    unguarded()\n",
+    );
+    let v = t.lever(&["check", "--format", "json"]).json();
+    let lines: Vec<u64> = findings(&v).into_iter().map(|(_, _, l)| l).collect();
+    assert_eq!(lines, [4, 7], "{v}");
+    let err = broken("((call) @match (#has? @match \"h\" \"modul\"))\n((call) @match (#set! helper \"h\"))\n", "");
+    assert!(err.contains("`modul` is not a node kind of the python grammar"), "{err}");
+}
