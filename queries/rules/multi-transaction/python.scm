@@ -8,6 +8,8 @@
 ;; Transactions and writes are counted along one path: branches of one `if`, `match` or `try`
 ;; do not add up, nor does a branch that returns with what follows it
 ;; (queries/shared/paths-python.scm).
+;; A function that its own file calls inside a transaction (`with transaction.atomic():
+;; self.save_meta()`, or from an `@transaction.atomic` method) runs in that transaction.
 ;; Each pattern counts the writes first, so that they become related locations, and the
 ;; number its message shows last.
 
@@ -18,7 +20,8 @@
  (#count-above? @body "write" "0")
  (#count-above? @body "transaction-end" "1" "alternatives" "branch" "exits" "exit" "function_definition")
  (#not-has-before? @body "atomic-function" "decorated_definition")
- (#not-has-before? @body "pytest-fixture" "decorated_definition"))
+ (#not-has-before? @body "pytest-fixture" "decorated_definition")
+ (#not-has? @body "named-call" "module" "inside" "transactional"))
 
 ; A commit (or a transaction block) inside a loop: one transaction per iteration.
 ((function_definition name: (identifier) @name parameters: (parameters) @_params body: (block) @body) @match
@@ -28,6 +31,7 @@
  (#count-above? @body "transaction-end" "0" "inside" "loop" "outside" "loop-exit")
  (#not-has-before? @body "atomic-function" "decorated_definition")
  (#not-has-before? @body "pytest-fixture" "decorated_definition")
+ (#not-has? @body "named-call" "module" "inside" "transactional")
  (#set! message "loop"))
 
 ; Writes both inside and outside a transaction block.
@@ -38,6 +42,7 @@
  (#count-above? @body "write" "0" "outside" "transaction")
  (#not-has-before? @body "atomic-function" "decorated_definition")
  (#not-has-before? @body "pytest-fixture" "decorated_definition")
+ (#not-has? @body "named-call" "module" "inside" "transactional")
  (#set! message "mixed"))
 
 ; No transaction at all, and writes that each commit on their own (Django's autocommit):
@@ -51,6 +56,7 @@
  (#not-has? @body "unit-of-work")
  (#not-has-before? @body "atomic-function" "decorated_definition")
  (#not-has-before? @body "pytest-fixture" "decorated_definition")
+ (#not-has? @body "named-call" "module" "inside" "transactional")
  (#set! message "autocommit"))
 ((function_definition name: (identifier) @name parameters: (parameters) @_params body: (block) @body) @match
  (#not-match? @name "^(test|setUp)")
@@ -60,6 +66,7 @@
  (#not-has? @body "unit-of-work")
  (#not-has-before? @body "atomic-function" "decorated_definition")
  (#not-has-before? @body "pytest-fixture" "decorated_definition")
+ (#not-has? @body "named-call" "module" "inside" "transactional")
  (#set! message "autocommit-loop"))
 
 ;; Helpers.
@@ -97,6 +104,23 @@
  (#any-of-setting? @_m "python-sql-execute")
  (#match? @_sql "^[rRuUbB]*[\"']+\\s*(?i:commit|end)\\s*;?\\s*[\"']+$")
  (#set! helper "transaction-end"))
+
+; A call of a function or method by its name (`self.name(…)`, `cls.name(…)`, `name(…)`), joined
+; on the name, and where a transaction is open: a transaction block, a function decorated with
+; anything naming `atomic`.
+((call function: (attribute object: (identifier) @_self attribute: (identifier) @name)) @match
+ (#any-of? @_self "self" "cls")
+ (#set! helper "named-call"))
+((call function: (identifier) @name) @match
+ (#set! helper "named-call"))
+((with_statement
+   (with_clause (with_item value: [(call function: [(identifier) @_f (attribute attribute: (identifier) @_f)])
+                                   (as_pattern (call function: [(identifier) @_f (attribute attribute: (identifier) @_f)]))]))) @match
+ (#any-of-setting? @_f "python-transaction-blocks")
+ (#set! helper "transactional"))
+((decorated_definition (decorator) @_decorator) @match
+ (#match? @_decorator "atomic")
+ (#set! helper "transactional"))
 
 ; Writes the caller commits: an SQLAlchemy session's, a DB-API cursor's.
 ((call function: (attribute object: [(identifier) @_s (attribute attribute: (identifier) @_s)] attribute: (identifier) @_m))
