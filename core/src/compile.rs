@@ -17,6 +17,7 @@ use crate::error::{SourceError, line_col};
 use crate::language::Language;
 use crate::pack::{EditTarget, Setting};
 use crate::rules::ActiveRule;
+use crate::words::WordSets;
 
 /// The compiled form of every active rule for one language.
 pub struct CompiledLanguage {
@@ -27,8 +28,16 @@ pub struct CompiledLanguage {
     pub anchored: Option<Query>,
     /// Indexed by node kind id: whether `anchored` can match at a node of that kind.
     pub dispatch: Vec<bool>,
-    /// Helper patterns, run on demand inside a scope.
+    /// Indexed by node kind id: the anchored report patterns rooted at that kind.
+    pub report_roots: Vec<Vec<u32>>,
+    /// Helper patterns rooted at one node kind, run anchored at the nodes of a scope.
     pub helper: Option<Query>,
+    /// Indexed by node kind id: the anchored helper patterns rooted at that kind.
+    pub helper_roots: Vec<Vec<u32>>,
+    /// The other helper patterns, run over the whole scope.
+    pub helper_full: Option<Query>,
+    /// The word sets that patterns require ([`PatternInfo::requires`]).
+    pub words: WordSets,
     /// Per pattern index (shared by both queries).
     pub patterns: Vec<PatternInfo>,
     pub helpers: Vec<HelperInfo>,
@@ -65,6 +74,8 @@ pub struct PatternInfo {
     pub message: Option<String>,
     /// `(#set! severity "raise")`: one level above the rule's severity.
     pub raise: bool,
+    /// Word sets of [`CompiledLanguage::words`]: a match contains a word of each.
+    pub requires: Vec<u32>,
 }
 
 /// A named helper of one rule.
@@ -268,7 +279,11 @@ impl CompiledLanguage {
             report: None,
             anchored: None,
             dispatch: Vec::new(),
+            report_roots: Vec::new(),
             helper: None,
+            helper_roots: Vec::new(),
+            helper_full: None,
+            words: WordSets::default(),
             patterns: Vec::new(),
             helpers: Vec::new(),
             rules: Vec::new(),
@@ -363,6 +378,7 @@ fn analyze(
 
     let in_pattern = |p: usize, cap: u32| query.capture_quantifiers(p)[cap as usize] != CaptureQuantifier::Zero;
     let mut patterns = Vec::new();
+    let mut words = WordSets::default();
     // Per rule: capture names of report patterns, of helper patterns, and names referenced.
     let mut report_caps: BTreeMap<usize, BTreeSet<u32>> = BTreeMap::new();
     let mut helper_caps: BTreeMap<usize, BTreeSet<u32>> = BTreeMap::new();
@@ -677,12 +693,36 @@ fn analyze(
             _ if !p.is_scoped() => 1,
             _ => 2,
         });
+        // Words the match must contain: from `#any-of-setting?`, and from `#eq?`/`#any-of?`
+        // on a capture the pattern always has (tree-sitter lets those pass when it is absent).
+        let mut required: Vec<Vec<String>> = predicates
+            .iter()
+            .filter_map(|pred| match pred {
+                Predicate::AnyOfSetting { values, negate: false, .. } => Some(values.clone()),
+                _ => None,
+            })
+            .collect();
+        for (name, values) in text_requirements(seg.text.get(local..end).unwrap_or("")) {
+            let always = query.capture_index_for_name(name).is_some_and(|c| {
+                matches!(
+                    query.capture_quantifiers(p)[c as usize],
+                    CaptureQuantifier::One | CaptureQuantifier::OneOrMore
+                )
+            });
+            if always {
+                required.push(values);
+            }
+        }
+        let mut requires: Vec<u32> = required.into_iter().filter_map(|w| words.intern(w)).collect();
+        requires.sort_unstable();
+        requires.dedup();
         patterns.push(PatternInfo {
             rule: seg.rule,
             helper: *helper,
             predicates,
             message: message_of[p].take(),
             raise: raise_of[p],
+            requires,
         });
     }
 
@@ -783,36 +823,44 @@ fn analyze(
         .map(|lists| lists.concat());
     let private = names.iter().map(|n| n.starts_with('_')).collect();
 
-    // Split the patterns three ways. Helpers run on demand inside a scope. Report patterns
-    // rooted at one named node kind run anchored at each node of that kind, found by one
-    // cursor walk (cheaper than the query engine's own traversal). The rest run over the
-    // whole tree.
-    let mut dispatch = vec![false; grammar.node_kind_count()];
+    // Split the patterns four ways. Report and helper patterns rooted at named node kinds
+    // run anchored at each node of those kinds, found by one cursor walk (cheaper than the
+    // query engine's own traversal) and skipped where the words they need do not occur.
+    // The rest run over the whole tree (report) or the whole scope (helper).
+    let kinds = grammar.node_kind_count();
+    let mut dispatch = vec![false; kinds];
+    let mut report_roots: Vec<Vec<u32>> = vec![Vec::new(); kinds];
+    let mut helper_roots: Vec<Vec<u32>> = vec![Vec::new(); kinds];
     let mut role: Vec<Role> = Vec::with_capacity(patterns.len());
     for (i, p) in patterns.iter().enumerate() {
-        if p.helper.is_some() {
-            role.push(Role::Helper);
-            continue;
-        }
         let (seg, local) = seg_of(i);
         let end = (query.end_byte_for_pattern(i) - seg.start_byte).min(seg.text.len());
-        let kind = root_kind(seg.text.get(local..end).unwrap_or(""));
-        let ids: Vec<usize> = match kind {
-            Some(kind) if dispatch_on && query.is_pattern_rooted(i) && !query.is_pattern_non_local(i) => (0..dispatch
-                .len())
+        let ids: Vec<usize> = match root_kinds(seg.text.get(local..end).unwrap_or("")) {
+            Some(names) if dispatch_on && query.is_pattern_rooted(i) && !query.is_pattern_non_local(i) => (0..kinds)
                 .filter(|&id| {
-                    grammar.node_kind_is_named(id as u16) && grammar.node_kind_for_id(id as u16) == Some(kind)
+                    grammar.node_kind_is_named(id as u16)
+                        && grammar.node_kind_for_id(id as u16).is_some_and(|k| names.contains(&k))
                 })
                 .collect(),
             _ => Vec::new(),
         };
+        let (anchored, full, roots) = match p.helper {
+            Some(_) => (Role::Helper, Role::HelperFull, &mut helper_roots),
+            None => (Role::Anchored, Role::Full, &mut report_roots),
+        };
         if ids.is_empty() {
-            role.push(Role::Full);
-        } else {
-            ids.into_iter().for_each(|id| dispatch[id] = true);
-            role.push(Role::Anchored);
+            role.push(full);
+            continue;
         }
+        for id in ids {
+            roots[id].push(i as u32);
+            if p.helper.is_none() {
+                dispatch[id] = true;
+            }
+        }
+        role.push(anchored);
     }
+    words.finish();
     let only = |keep: Role| -> Option<Query> {
         if !role.contains(&keep) {
             return None;
@@ -833,7 +881,11 @@ fn analyze(
         report: only(Role::Full),
         anchored: only(Role::Anchored),
         dispatch,
+        report_roots,
         helper: only(Role::Helper),
+        helper_roots,
+        helper_full: only(Role::HelperFull),
+        words,
         patterns,
         helpers,
         rules: rule_ids,
@@ -886,27 +938,166 @@ fn relint_context(
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Role {
     Helper,
+    HelperFull,
     Anchored,
     Full,
 }
 
-/// The node kind a pattern's text starts with (`((for_statement …) @match …)` →
-/// `for_statement`); `None` for a wildcard, an anonymous node or a top-level alternation.
-fn root_kind(pattern: &str) -> Option<&str> {
-    let mut rest = pattern;
+/// The node kinds a pattern's text starts with (`((for_statement …) @match …)` →
+/// `for_statement`; `[(a …) (b …)] @x` → `a`, `b`); `None` for a wildcard, an anonymous
+/// node, a sibling sequence or anything else that has no single named root.
+fn root_kinds(pattern: &str) -> Option<Vec<&str>> {
+    let rest = skip_trivia(pattern);
+    let mut rest = rest.strip_prefix('(')?;
+    rest = skip_trivia(rest);
+    if let Some(inner) = rest.strip_prefix('[') {
+        // A top-level alternation: each alternative must be one named node.
+        let mut kinds = Vec::new();
+        let mut rest = skip_trivia(inner);
+        while !rest.starts_with(']') {
+            let item = rest.strip_prefix('(')?;
+            let kind = node_name(item)?;
+            kinds.push(kind);
+            rest = skip_trivia(after_group(rest)?);
+            // Captures and quantifiers after the alternative.
+            while let Some(r) = rest.strip_prefix('@') {
+                let len = r.find(|c: char| !(c.is_alphanumeric() || "_-.".contains(c))).unwrap_or(r.len());
+                rest = skip_trivia(&r[len..]);
+            }
+            if rest.starts_with(['*', '+', '?']) {
+                return None;
+            }
+        }
+        return (!kinds.is_empty()).then_some(kinds);
+    }
+    if let Some(inner) = rest.strip_prefix('(') {
+        // `((kind …) @cap (#pred …))`: the grouping around one node and its predicates.
+        let kind = node_name(inner)?;
+        let after = skip_trivia(after_group(rest)?);
+        // A second node in the group would make a sibling sequence.
+        let mut tail = after;
+        while let Some(r) = tail.strip_prefix('@') {
+            let len = r.find(|c: char| !(c.is_alphanumeric() || "_-.".contains(c))).unwrap_or(r.len());
+            tail = skip_trivia(&r[len..]);
+        }
+        let tail = skip_trivia(tail.trim_start_matches(['.', '*', '+', '?']));
+        if tail.starts_with(['[', '"', '_']) || (tail.starts_with('(') && !tail.starts_with("(#")) {
+            return None;
+        }
+        return Some(vec![kind]);
+    }
+    node_name(rest).map(|k| vec![k])
+}
+
+/// The named node kind at the start of `text` (just after its `(`).
+fn node_name(text: &str) -> Option<&str> {
+    let text = skip_trivia(text);
+    let end = text.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(text.len());
+    let kind = &text[..end];
+    (!kind.is_empty() && kind != "_").then_some(kind)
+}
+
+/// `text` after white space and `;` comments.
+fn skip_trivia(mut text: &str) -> &str {
     loop {
-        rest = rest.trim_start();
-        if let Some(r) = rest.strip_prefix('(') {
-            rest = r;
-        } else if rest.starts_with(';') {
-            rest = rest.split_once('\n').map_or("", |(_, r)| r);
+        text = text.trim_start();
+        if text.starts_with(';') {
+            text = text.split_once('\n').map_or("", |(_, r)| r);
         } else {
-            break;
+            return text;
         }
     }
-    let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(rest.len());
-    let kind = &rest[..end];
-    (!kind.is_empty() && kind != "_").then_some(kind)
+}
+
+/// The text after the parenthesized group that `text` starts with, skipping strings,
+/// comments and nested groups.
+fn after_group(text: &str) -> Option<&str> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(&text[i + 1..]);
+                }
+            }
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b';' => i = text[i..].find('\n').map_or(bytes.len(), |n| i + n),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The `(#eq? @cap "word")` and `(#any-of? @cap "a" "b" …)` predicates of a pattern's text:
+/// the capture's name and the strings one of which its text must be.
+fn text_requirements(pattern: &str) -> Vec<(&str, Vec<String>)> {
+    let mut out = Vec::new();
+    let mut rest = pattern;
+    while let Some(at) = rest.find("(#") {
+        // Skip comments and strings before the predicate.
+        let before = &rest[..at];
+        if before.rfind('\n').map_or(before, |n| &before[n..]).contains(';') || before.matches('"').count() % 2 == 1 {
+            rest = &rest[at + 2..];
+            continue;
+        }
+        let body = &rest[at + 2..];
+        let op_end = body.find(|c: char| c.is_whitespace() || c == ')').unwrap_or(body.len());
+        let op = &body[..op_end];
+        let mut args = skip_trivia(&body[op_end..]);
+        rest = body;
+        if op != "eq?" && op != "any-of?" {
+            continue;
+        }
+        let Some(cap) = args.strip_prefix('@') else { continue };
+        let len = cap.find(|c: char| !(c.is_alphanumeric() || "_-.".contains(c))).unwrap_or(cap.len());
+        let name = &cap[..len];
+        args = skip_trivia(&cap[len..]);
+        let mut values = Vec::new();
+        let mut ok = true;
+        while let Some(s) = args.strip_prefix('"') {
+            let mut value = String::new();
+            let mut chars = s.char_indices();
+            let mut end = None;
+            while let Some((i, c)) = chars.next() {
+                match c {
+                    '"' => {
+                        end = Some(i);
+                        break;
+                    }
+                    '\\' => match chars.next().map(|(_, c)| c) {
+                        Some('n') => value.push('\n'),
+                        Some('t') => value.push('\t'),
+                        Some('r') => value.push('\r'),
+                        Some('0') => value.push('\0'),
+                        Some(c) => value.push(c),
+                        None => ok = false,
+                    },
+                    c => value.push(c),
+                }
+            }
+            let Some(end) = end else {
+                ok = false;
+                break;
+            };
+            values.push(value);
+            args = skip_trivia(&s[end + 1..]);
+        }
+        // `(#eq? @a @b)` compares two captures: no word.
+        if ok && args.starts_with(')') && !values.is_empty() && (op == "any-of?" || values.len() == 1) {
+            out.push((name, values));
+        }
+    }
+    out
 }
 
 /// Every `@name` in query text, with its byte offset, skipping comments and strings.
@@ -939,4 +1130,39 @@ fn captures_in(text: &str) -> Vec<(usize, &str)> {
 /// The byte offset of `@name` in a query file.
 fn find_capture(text: &str, name: &str) -> Option<usize> {
     captures_in(text).into_iter().find(|(_, n)| *n == name).map(|(at, _)| at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_kinds_of_patterns() {
+        assert_eq!(root_kinds("((for_statement) @match (#eq? @match \"x\"))"), Some(vec!["for_statement"]));
+        assert_eq!(root_kinds("; note\n(call function: (identifier)) @match"), Some(vec!["call"]));
+        assert_eq!(
+            root_kinds(
+                "([(assignment right: (call) @match) ; c\n (return_statement (call) @match)] (#eq? @match \"a\"))"
+            ),
+            Some(vec!["assignment", "return_statement"])
+        );
+        assert_eq!(root_kinds("((_) @match)"), None);
+        assert_eq!(root_kinds("((comment) @a . (call) @match)"), None, "a sibling sequence has no single root");
+        assert_eq!(root_kinds("([(call) \"if\"] @match)"), None);
+        assert_eq!(root_kinds("([(call)* (list)] @match)"), None);
+    }
+
+    #[test]
+    fn words_of_text_predicates() {
+        let pattern = r#"((call function: (identifier) @f) @match
+ (#eq? @f "select") ; (#eq? @x "commented")
+ (#any-of? @g "a\"b" "c")
+ (#not-eq? @h "no")
+ (#eq? @f @g)
+ (#match? @f "^x"))"#;
+        assert_eq!(
+            text_requirements(pattern),
+            vec![("f", vec!["select".to_string()]), ("g", vec!["a\"b".to_string(), "c".to_string()])]
+        );
+    }
 }

@@ -19,6 +19,7 @@ pub mod rules;
 pub mod suppress;
 pub mod template;
 pub mod text;
+pub mod words;
 
 pub use config::Config;
 pub use error::SourceError;

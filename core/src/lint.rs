@@ -17,6 +17,7 @@ use crate::language::Language;
 use crate::pack::EditTarget;
 use crate::rules::{ActiveRule, RuleSet};
 use crate::suppress;
+use crate::words::WordIndex;
 
 /// Why a file was not (fully) linted. Reported as a note; never fatal.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -178,6 +179,21 @@ impl Linter {
             return result;
         }
         let budget_ms = rules.timeout_ms;
+        let words = compiled.words.index(text);
+        // The anchored patterns that can match somewhere in this file, per root kind.
+        let live = |roots: &[Vec<u32>]| -> Vec<Vec<u32>> {
+            roots
+                .iter()
+                .map(|ps| {
+                    ps.iter()
+                        .copied()
+                        .filter(|&p| compiled.patterns[p as usize].requires.iter().all(|&s| words.anywhere(s)))
+                        .collect()
+                })
+                .collect()
+        };
+        let report_roots = live(&compiled.report_roots);
+        let helper_roots = live(&compiled.helper_roots);
         let mut run = QueryRun {
             rules,
             lang,
@@ -188,7 +204,12 @@ impl Linter {
             seen: HashSet::new(),
             findings: Vec::new(),
             helper_cache: HashMap::new(),
+            scope_nodes: HashMap::new(),
+            helper_nodes: Vec::new(),
+            walked: 0..0,
             words: HashMap::new(),
+            index: &words,
+            helper_roots: &helper_roots,
         };
         let Linter { cursor, helper_cursor, .. } = self;
         let root = tree.root_node();
@@ -199,18 +220,26 @@ impl Linter {
             run.query(query, root, cursor, helper_cursor);
             cursor.set_containing_byte_range(0..usize::MAX);
         }
-        if let Some(query) = &compiled.anchored {
+        if let Some(query) = &compiled.anchored
+            && report_roots.iter().any(|ps| !ps.is_empty())
+        {
             // One walk over the tree (or the scope); the query runs only where a pattern
-            // can start.
-            cursor.set_max_start_depth(Some(0));
+            // can start and the words it needs occur.
+            // One walk over the tree (or the scope) finds where report patterns can start
+            // and the words they need occur, and where helper patterns can start (in
+            // document order, for the scopes that predicates search: `QueryRun::helper_nodes`).
+            let mut report_nodes = Vec::new();
+            let mut helper_nodes = Vec::new();
             let mut walk = root.walk();
             'walk: loop {
                 let node = walk.node();
                 let inside = scope.start <= node.start_byte() && node.end_byte() <= scope.end;
-                if inside && compiled.dispatch.get(node.kind_id() as usize) == Some(&true) {
-                    run.query(query, node, cursor, helper_cursor);
-                    if run.timed_out {
-                        break;
+                if inside {
+                    if helper_roots.get(node.kind_id() as usize).is_some_and(|ps| !ps.is_empty()) {
+                        helper_nodes.push(node);
+                    }
+                    if can_root(&report_roots, compiled, &words, node) {
+                        report_nodes.push(node);
                     }
                 }
                 let overlaps = node.start_byte() < scope.end && scope.start < node.end_byte();
@@ -223,6 +252,15 @@ impl Linter {
                     }
                 }
             }
+            run.helper_nodes = helper_nodes;
+            run.walked = scope.start..scope.end.min(text.len());
+            cursor.set_max_start_depth(Some(0));
+            for node in report_nodes {
+                run.query(query, node, cursor, helper_cursor);
+                if run.timed_out {
+                    break;
+                }
+            }
             cursor.set_max_start_depth(None);
         }
         if run.timed_out {
@@ -233,6 +271,13 @@ impl Linter {
     }
 }
 
+/// Whether one of the live patterns rooted at `node`'s kind has its words inside `node`.
+fn can_root(roots: &[Vec<u32>], compiled: &CompiledLanguage, words: &WordIndex, node: Node) -> bool {
+    roots.get(node.kind_id() as usize).is_some_and(|ps| {
+        ps.iter().any(|&p| words.all_within(&compiled.patterns[p as usize].requires, node.byte_range()))
+    })
+}
+
 /// Applies suppressions to raw findings and sorts them: the last step of linting a file.
 pub fn finish(rules: &RuleSet, lang: Language, text: &str, tree: &Tree, findings: &mut Vec<Finding>) {
     suppress::apply(rules, lang, text, tree.root_node(), findings);
@@ -240,7 +285,7 @@ pub fn finish(rules: &RuleSet, lang: Language, text: &str, tree: &Tree, findings
 }
 
 /// The state of matching one file.
-struct QueryRun<'a> {
+struct QueryRun<'a, 't> {
     rules: &'a RuleSet,
     lang: Language,
     compiled: &'a CompiledLanguage,
@@ -252,28 +297,48 @@ struct QueryRun<'a> {
     findings: Vec<Finding>,
     /// Helper matches per scope node id: many report matches share a scope (every call in a
     /// function, every statement of a module), so each scope is searched once.
-    helper_cache: HashMap<usize, Rc<Vec<HelperMatch>>>,
+    helper_cache: HashMap<(usize, usize), Rc<Vec<HelperMatch>>>,
+    /// Per scope node id: the nodes inside it where a live helper pattern can start.
+    scope_nodes: HashMap<usize, Rc<Vec<Node<'t>>>>,
+    /// The nodes of `walked` where a live helper pattern can start, in document order.
+    helper_nodes: Vec<Node<'t>>,
+    /// The byte range that the report walk collected `helper_nodes` in.
+    walked: Range<usize>,
     /// The identifiers of scopes that fixes pick fresh names in, by scope node id.
     words: HashMap<usize, HashSet<&'a str>>,
+    /// Where the words that patterns require occur in this file.
+    index: &'a WordIndex,
+    /// Per node kind: the helper patterns rooted there that can match in this file.
+    helper_roots: &'a [Vec<u32>],
 }
 
 /// A helper match whose own predicates hold, before joining.
 struct HelperMatch {
-    helper: usize,
     /// `(capture, node range, key range)`: the key is what `#extract?` chose, else the node.
     captures: Vec<(u32, Range<usize>, Range<usize>)>,
     location: Range<usize>,
 }
 
 /// Helper matching state shared by the report matches of one run.
-struct Helpers<'c> {
+struct Helpers<'c, 't> {
     cursor: &'c mut QueryCursor,
-    cache: &'c mut HashMap<usize, Rc<Vec<HelperMatch>>>,
+    cache: &'c mut HashMap<(usize, usize), Rc<Vec<HelperMatch>>>,
+    scope_nodes: &'c mut HashMap<usize, Rc<Vec<Node<'t>>>>,
+    helper_nodes: &'c [Node<'t>],
+    walked: Range<usize>,
+    index: &'c WordIndex,
+    roots: &'c [Vec<u32>],
 }
 
-impl QueryRun<'_> {
+impl<'t> QueryRun<'_, 't> {
     /// Runs `query` on `node` and turns the matches whose predicates hold into findings.
-    fn query(&mut self, query: &tree_sitter::Query, node: Node, cursor: &mut QueryCursor, helpers: &mut QueryCursor) {
+    fn query(
+        &mut self,
+        query: &tree_sitter::Query,
+        node: Node<'t>,
+        cursor: &mut QueryCursor,
+        helpers: &mut QueryCursor,
+    ) {
         let deadline = self.deadline;
         let mut timed_out = false;
         let mut progress = |_: &tree_sitter::QueryCursorState| {
@@ -303,7 +368,15 @@ impl QueryRun<'_> {
                 keys: Vec::new(),
             };
             let active = &self.rules.active()[info.rule];
-            let mut helpers = Helpers { cursor: helpers, cache: &mut self.helper_cache };
+            let mut helpers = Helpers {
+                cursor: helpers,
+                cache: &mut self.helper_cache,
+                scope_nodes: &mut self.scope_nodes,
+                helper_nodes: &self.helper_nodes,
+                walked: self.walked.clone(),
+                index: self.index,
+                roots: self.helper_roots,
+            };
             if !info.predicates.iter().all(|p| ctx.holds(p, &mut helpers)) {
                 continue;
             }
@@ -366,7 +439,7 @@ impl<'a, 't> MatchCtx<'a, 't> {
         }
     }
 
-    fn holds(&mut self, pred: &Predicate, cursor: &mut Helpers) -> bool {
+    fn holds(&mut self, pred: &Predicate, cursor: &mut Helpers<'_, 't>) -> bool {
         if let Predicate::Extract { capture, regex } = pred {
             let Some(range) = self.capture(*capture).and_then(|n| extract(regex, n, self.text)) else {
                 return false;
@@ -543,10 +616,16 @@ impl<'a, 't> MatchCtx<'a, 't> {
 
     /// Matches of `helper` inside `scope` that agree with this match on every shared,
     /// non-private capture except `identity` (which is joined by node, not text).
-    fn helper_matches(&self, helpers: &mut Helpers, helper: usize, scope: Node, identity: Option<u32>) -> Vec<Joined> {
-        let all = self.all_helper_matches(helpers, scope);
+    fn helper_matches(
+        &self,
+        helpers: &mut Helpers<'_, 't>,
+        helper: usize,
+        scope: Node<'t>,
+        identity: Option<u32>,
+    ) -> Vec<Joined> {
+        let all = self.all_helper_matches(helpers, scope, helper);
         let mut out = Vec::new();
-        for m in all.iter().filter(|m| m.helper == helper) {
+        for m in all.iter() {
             let agrees = m.captures.iter().all(|(c, _, key)| {
                 if Some(*c) == identity || *c == self.compiled.match_capture || self.compiled.private[*c as usize] {
                     return true;
@@ -564,45 +643,122 @@ impl<'a, 't> MatchCtx<'a, 't> {
         out
     }
 
-    /// Every helper match inside `scope` whose own predicates hold, searched once per scope.
-    fn all_helper_matches(&self, helpers: &mut Helpers, scope: Node) -> Rc<Vec<HelperMatch>> {
-        if let Some(found) = helpers.cache.get(&scope.id()) {
+    /// Every match of `helper` inside `scope` whose own predicates hold, searched once per
+    /// scope and helper.
+    fn all_helper_matches(
+        &self,
+        helpers: &mut Helpers<'_, 't>,
+        scope: Node<'t>,
+        helper: usize,
+    ) -> Rc<Vec<HelperMatch>> {
+        if let Some(found) = helpers.cache.get(&(scope.id(), helper)) {
             return found.clone();
         }
         let mut out = Vec::new();
         if let Some(query) = &self.compiled.helper {
+            let nodes = self.scope_nodes(helpers, scope);
+            // The query runs anchored where a pattern of this helper can start and the words
+            // it needs occur; the matches of other helpers there are not kept.
+            helpers.cursor.set_max_start_depth(Some(0));
+            for &node in nodes.iter() {
+                let patterns = &helpers.roots[node.kind_id() as usize];
+                let starts = patterns.iter().any(|&p| {
+                    let info = &self.compiled.patterns[p as usize];
+                    info.helper == Some(helper) && helpers.index.all_within(&info.requires, node.byte_range())
+                });
+                if starts {
+                    let mut it = helpers.cursor.matches(query, node, self.text.as_bytes());
+                    while let Some(m) = it.next() {
+                        if self.compiled.patterns[m.pattern_index].helper == Some(helper) {
+                            self.push_helper_match(m, &mut out);
+                        }
+                    }
+                }
+            }
+            helpers.cursor.set_max_start_depth(None);
+        }
+        if let Some(query) = &self.compiled.helper_full {
             let mut it = helpers.cursor.matches(query, scope, self.text.as_bytes());
             while let Some(m) = it.next() {
-                let info = &self.compiled.patterns[m.pattern_index];
-                let Some(helper) = info.helper else { continue };
-                let caps: Vec<(u32, Node)> = m.captures().iter().map(|c| (c.index, c.node)).collect();
-                if !info.predicates.iter().all(|p| local_holds(p, &caps, self.text).unwrap_or(false)) {
-                    continue;
+                if self.compiled.patterns[m.pattern_index].helper == Some(helper) {
+                    self.push_helper_match(m, &mut out);
                 }
-                let captures: Vec<(u32, Range<usize>, Range<usize>)> = caps
-                    .iter()
-                    .map(|(id, node)| {
-                        // The helper's own `#extract?` keys.
-                        let key = info.predicates.iter().find_map(|p| match p {
-                            Predicate::Extract { capture, regex } if capture == id => extract(regex, *node, self.text),
-                            _ => None,
-                        });
-                        (*id, node.byte_range(), key.unwrap_or_else(|| node.byte_range()))
-                    })
-                    .collect();
-                let location = match captures.iter().find(|(c, _, _)| *c == self.compiled.match_capture) {
-                    Some((_, r, _)) => r.clone(),
-                    None => {
-                        let start = captures.iter().map(|(_, r, _)| r.start).min().unwrap_or(0);
-                        start..captures.iter().map(|(_, r, _)| r.end).max().unwrap_or(0)
-                    }
-                };
-                out.push(HelperMatch { helper, captures, location });
             }
         }
         let out = Rc::new(out);
-        helpers.cache.insert(scope.id(), out.clone());
+        helpers.cache.insert((scope.id(), helper), out.clone());
         out
+    }
+
+    /// The nodes of `scope` (itself included) where a live helper pattern can start, in
+    /// document order: found by one walk per scope.
+    fn scope_nodes(&self, helpers: &mut Helpers<'_, 't>, scope: Node<'t>) -> Rc<Vec<Node<'t>>> {
+        if let Some(found) = helpers.scope_nodes.get(&scope.id()) {
+            return found.clone();
+        }
+        let mut nodes = Vec::new();
+        let range = scope.byte_range();
+        if helpers.walked.start <= range.start && range.end <= helpers.walked.end {
+            // The report walk saw this scope: take its nodes from there. A node belongs to
+            // the scope when it lies within the scope's bytes.
+            let all = helpers.helper_nodes;
+            let lo = all.partition_point(|n| n.start_byte() < range.start);
+            let hi = all.partition_point(|n| n.start_byte() < range.end.max(range.start + 1));
+            nodes.extend(all[lo..hi.max(lo)].iter().filter(|n| n.end_byte() <= range.end));
+        } else if helpers.roots.iter().any(|ps| !ps.is_empty()) {
+            let mut walk = scope.walk();
+            'walk: loop {
+                let node = walk.node();
+                if helpers.roots.get(node.kind_id() as usize).is_some_and(|ps| !ps.is_empty()) {
+                    nodes.push(node);
+                }
+                if walk.goto_first_child() {
+                    continue;
+                }
+                loop {
+                    if walk.node() == scope {
+                        break 'walk;
+                    }
+                    if walk.goto_next_sibling() {
+                        break;
+                    }
+                    if !walk.goto_parent() {
+                        break 'walk;
+                    }
+                }
+            }
+        }
+        let nodes = Rc::new(nodes);
+        helpers.scope_nodes.insert(scope.id(), nodes.clone());
+        nodes
+    }
+
+    /// Records a helper match whose own predicates hold.
+    fn push_helper_match(&self, m: &tree_sitter::QueryMatch<'_, 't>, out: &mut Vec<HelperMatch>) {
+        let info = &self.compiled.patterns[m.pattern_index];
+        let caps: Vec<(u32, Node)> = m.captures().iter().map(|c| (c.index, c.node)).collect();
+        if !info.predicates.iter().all(|p| local_holds(p, &caps, self.text).unwrap_or(false)) {
+            return;
+        }
+        let captures: Vec<(u32, Range<usize>, Range<usize>)> = caps
+            .iter()
+            .map(|(id, node)| {
+                // The helper's own `#extract?` keys.
+                let key = info.predicates.iter().find_map(|p| match p {
+                    Predicate::Extract { capture, regex } if capture == id => extract(regex, *node, self.text),
+                    _ => None,
+                });
+                (*id, node.byte_range(), key.unwrap_or_else(|| node.byte_range()))
+            })
+            .collect();
+        let location = match captures.iter().find(|(c, _, _)| *c == self.compiled.match_capture) {
+            Some((_, r, _)) => r.clone(),
+            None => {
+                let start = captures.iter().map(|(_, r, _)| r.start).min().unwrap_or(0);
+                start..captures.iter().map(|(_, r, _)| r.end).max().unwrap_or(0)
+            }
+        };
+        out.push(HelperMatch { captures, location });
     }
 
     fn var_text(&self, name: &str) -> Option<&'a str> {

@@ -1,0 +1,151 @@
+//! Word prefilters: which literal words a pattern's match must contain.
+//!
+//! A predicate such as `(#any-of-setting? @method "read-methods")` or `(#eq? @f "select")`
+//! holds only when a captured node's text is one of a few strings, so a node that contains
+//! none of them cannot root a match. At compile time each pattern gets the word sets it
+//! needs ([`WordSets`]); per file one Aho-Corasick pass finds where each set occurs
+//! ([`WordIndex`]), and the matcher runs a pattern only at nodes that contain every set it
+//! needs. This is a necessary condition, never a sufficient one: the query and its
+//! predicates still decide.
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+/// The distinct word sets of one compiled language.
+#[derive(Default)]
+pub struct WordSets {
+    sets: Vec<Vec<String>>,
+    /// Built by [`WordSets::finish`]: every word of every set.
+    automaton: Option<AhoCorasick>,
+    /// Per automaton pattern: the word and the sets it belongs to.
+    words: Vec<(String, Vec<u32>)>,
+}
+
+impl WordSets {
+    /// The id of a set of words, one of which a match must contain. `None` when the set
+    /// cannot narrow anything (it is empty, or a word is empty).
+    pub fn intern(&mut self, mut words: Vec<String>) -> Option<u32> {
+        words.sort();
+        words.dedup();
+        if words.is_empty() || words.iter().any(|w| w.is_empty()) {
+            return None;
+        }
+        let id = match self.sets.iter().position(|s| *s == words) {
+            Some(i) => i,
+            None => {
+                self.sets.push(words);
+                self.sets.len() - 1
+            }
+        };
+        Some(id as u32)
+    }
+
+    /// Builds the automaton over every interned word.
+    pub fn finish(&mut self) {
+        let mut words: Vec<(String, Vec<u32>)> = Vec::new();
+        for (id, set) in self.sets.iter().enumerate() {
+            for w in set {
+                match words.iter_mut().find(|(x, _)| x == w) {
+                    Some((_, ids)) => ids.push(id as u32),
+                    None => words.push((w.clone(), vec![id as u32])),
+                }
+            }
+        }
+        if words.is_empty() {
+            return;
+        }
+        self.automaton =
+            AhoCorasick::builder().match_kind(MatchKind::Standard).build(words.iter().map(|(w, _)| w.as_str())).ok();
+        self.words = words;
+    }
+
+    pub fn len(&self) -> usize {
+        self.sets.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sets.is_empty()
+    }
+
+    /// Where each set's words occur in `text`, as whole words.
+    pub fn index(&self, text: &str) -> WordIndex {
+        let mut at: Vec<Vec<usize>> = vec![Vec::new(); self.sets.len()];
+        if let Some(ac) = &self.automaton {
+            let bytes = text.as_bytes();
+            for m in ac.find_overlapping_iter(bytes) {
+                if !whole_word(bytes, m.range()) {
+                    continue;
+                }
+                for &set in &self.words[m.pattern().as_usize()].1 {
+                    at[set as usize].push(m.start());
+                }
+            }
+            for v in &mut at {
+                // Overlapping matches come in order of their end.
+                v.sort_unstable();
+                v.dedup();
+            }
+        }
+        WordIndex { at }
+    }
+}
+
+/// An identifier-like word is only found where it is not part of a longer identifier: a
+/// captured node whose text is the word starts and ends at token boundaries.
+fn whole_word(bytes: &[u8], r: Range<usize>) -> bool {
+    let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let (first, last) = (bytes[r.start], bytes[r.end - 1]);
+    let before_ok = !ident(first) || r.start == 0 || !ident(bytes[r.start - 1]);
+    let after_ok = !ident(last) || r.end == bytes.len() || !ident(bytes[r.end]);
+    before_ok && after_ok
+}
+
+/// Where the word sets of a language occur in one file.
+pub struct WordIndex {
+    /// Per set: sorted start offsets of its words.
+    at: Vec<Vec<usize>>,
+}
+
+impl WordIndex {
+    /// Whether a word of `set` occurs anywhere in the file.
+    pub fn anywhere(&self, set: u32) -> bool {
+        !self.at[set as usize].is_empty()
+    }
+
+    /// Whether a word of `set` starts inside `range`.
+    pub fn within(&self, set: u32, range: Range<usize>) -> bool {
+        let v = &self.at[set as usize];
+        let i = v.partition_point(|&s| s < range.start);
+        v.get(i).is_some_and(|&s| s < range.end)
+    }
+
+    /// Whether every set occurs inside `range`.
+    pub fn all_within(&self, sets: &[u32], range: Range<usize>) -> bool {
+        sets.iter().all(|&s| self.within(s, range.clone()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_whole_words_per_set() {
+        let mut sets = WordSets::default();
+        let a = sets.intern(vec!["get".into(), "filter".into()]).unwrap();
+        let b = sets.intern(vec!["objects".into()]).unwrap();
+        assert_eq!(sets.intern(vec!["filter".into(), "get".into()]), Some(a));
+        assert_eq!(sets.intern(vec![]), None);
+        assert_eq!(sets.intern(vec!["".into()]), None);
+        sets.finish();
+        let text = "x = target.get_object(); User.objects.filter(id=1)";
+        let idx = sets.index(text);
+        let filter = text.find("filter").unwrap();
+        assert!(idx.anywhere(a) && idx.anywhere(b));
+        assert!(idx.within(a, filter..filter + 6));
+        assert!(!idx.within(a, 0..filter), "`get` inside `target` and `get_object` is not a word");
+        assert!(idx.all_within(&[a, b], 25..text.len()));
+        assert!(!idx.all_within(&[a, b], 0..25));
+    }
+}
