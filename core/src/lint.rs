@@ -565,7 +565,13 @@ impl<'a, 't> MatchCtx<'a, 't> {
     }
 
     /// Keeps the matches that lie inside (or outside) some match of each filter's helper.
-    fn keep_filtered(&self, helpers: &mut Helpers, scope: Node, filters: &[Filter], matches: &mut Vec<Joined>) {
+    fn keep_filtered(
+        &self,
+        helpers: &mut Helpers<'_, 't>,
+        scope: Node<'t>,
+        filters: &[Filter],
+        matches: &mut Vec<Joined>,
+    ) {
         for filter in filters {
             let others: Vec<Range<usize>> =
                 self.helper_matches(helpers, filter.helper, scope, None).into_iter().map(|j| j.location).collect();
@@ -577,7 +583,7 @@ impl<'a, 't> MatchCtx<'a, 't> {
     }
 
     /// The alternatives and exits inside `scope` that `paths` names.
-    fn path_shape(&self, helpers: &mut Helpers, scope: Node, paths: &Paths) -> PathShape {
+    fn path_shape(&self, helpers: &mut Helpers<'_, 't>, scope: Node<'t>, paths: &Paths) -> PathShape {
         // The topmost node spanning exactly a helper match's location.
         let node_at = |r: &Range<usize>| {
             let mut n = scope.descendant_for_byte_range(r.start, r.end)?;
