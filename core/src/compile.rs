@@ -58,7 +58,7 @@ pub struct RelintContext {
     /// Kinds whose nodes a finding can depend on as a whole: where report patterns start,
     /// where a fix looks for a free name, and the scopes of `#has-before?`.
     pub kinds: Vec<bool>,
-    /// The scope kinds of `#has-before?`: an edit outside every node of these kinds can
+    /// The scope kinds of `#has-before?` and `#has?`: an edit outside every node of these kinds can
     /// change findings anywhere in the file (the scope is then the file).
     pub scopes: Vec<bool>,
 }
@@ -92,11 +92,14 @@ pub enum Predicate {
     /// is at least one.
     OnlyUsedAs { var: u32, scope: u32, helper: usize },
     /// `(#has? @scope "helper")` / `(#not-has? …)`: a joined helper match exists inside `@scope`.
-    Has { scope: u32, helper: usize, negate: bool },
+    /// With `scope_kinds`, inside the nearest ancestor of `@scope` of one of the kinds (the
+    /// file if none); with `filters`, only matches inside (or outside) other helpers' count.
+    Has { scope: u32, helper: usize, scope_kinds: Vec<u16>, filters: Vec<Filter>, negate: bool },
     /// `(#has-before? @anchor "helper" "kind"…)` / `(#not-has-before? …)`: inside the nearest
     /// ancestor of `@anchor` of one of the kinds (else the whole file), a joined helper match
     /// ends before `@anchor` starts. "A, then B, in the same function, on the same key."
-    HasBefore { anchor: u32, helper: usize, scope_kinds: Vec<u16>, negate: bool },
+    /// With `paths`, only matches that can run before `@anchor` on one path count.
+    HasBefore { anchor: u32, helper: usize, scope_kinds: Vec<u16>, paths: Option<Paths>, negate: bool },
     /// `(#any-of-setting? @cap "setting")` / `(#not-any-of-setting? …)`: the capture's text is
     /// one of the strings of a list setting.
     AnyOfSetting { capture: u32, values: Vec<String>, negate: bool },
@@ -109,8 +112,33 @@ pub enum Predicate {
     Extract { capture: u32, regex: regex::Regex },
     /// `(#count-above? @scope "helper" "limit" …)` / `(#not-count-above? …)`: more than
     /// `limit` joined helper matches inside `@scope`, optionally only those `inside` (or not)
-    /// a match of another helper; `at_crossing` reports at the match that crosses the limit.
-    CountAbove { scope: u32, helper: usize, limit: i64, filter: Option<Filter>, at_crossing: bool, negate: bool },
+    /// a match of other helpers (every filter must hold); `at_crossing` reports at the match that crosses the limit.
+    /// With `paths`, the count is of the most matches that can run on one path.
+    CountAbove {
+        scope: u32,
+        helper: usize,
+        limit: i64,
+        filters: Vec<Filter>,
+        paths: Option<Paths>,
+        at_crossing: bool,
+        negate: bool,
+    },
+}
+
+/// `"alternatives" "helper"` and `"exits" "helper"` of `#has-before?` and `#count-above?`:
+/// what the rule says about control flow, so that matches that cannot run on one path are
+/// not put together. The engine knows no statement; the helpers say which nodes are
+/// branches and which leave.
+#[derive(Clone, Debug, Default)]
+pub struct Paths {
+    /// Matches of this helper are alternatives: of two matches whose nodes are children of
+    /// the same node (an `if`'s consequence and its `else`), at most one runs.
+    pub alternatives: Option<usize>,
+    /// Matches of this helper are blocks that leave (end in `return`, `raise`, `throw`):
+    /// nothing after such a block, inside the nearest ancestor of one of `exit_kinds` (the
+    /// function it leaves; for `#has-before?` the scope kinds), runs after what is inside it.
+    pub exits: Option<usize>,
+    pub exit_kinds: Vec<u16>,
 }
 
 /// `"inside" "helper"` / `"outside" "helper"` of `#count-above?`.
@@ -133,20 +161,29 @@ impl Predicate {
     }
 }
 
+/// The options of `#count-above?` (anything else after the limit is a node kind of `"exits"`).
+const COUNT_OPTIONS: [&str; 5] = ["inside", "outside", "alternatives", "exits", "at-crossing"];
+
 /// The predicates Lever implements, with their argument shapes, for docs and errors.
 pub const PREDICATES: [(&str, &str); 12] = [
     ("only-used-as?", "@var @scope \"helper\""),
-    ("has?", "@scope \"helper\""),
-    ("not-has?", "@scope \"helper\""),
-    ("has-before?", "@anchor \"helper\" \"scope-kind\"…"),
-    ("not-has-before?", "@anchor \"helper\" \"scope-kind\"…"),
+    ("has?", "@scope \"helper\" [\"scope-kind\"…] [\"inside\"|\"outside\" \"helper\"]…"),
+    ("not-has?", "@scope \"helper\" [\"scope-kind\"…] [\"inside\"|\"outside\" \"helper\"]…"),
+    ("has-before?", "@anchor \"helper\" \"scope-kind\"… [\"alternatives\" \"helper\"] [\"exits\" \"helper\"]"),
+    ("not-has-before?", "@anchor \"helper\" \"scope-kind\"… [\"alternatives\" \"helper\"] [\"exits\" \"helper\"]"),
     ("any-of-setting?", "@capture \"setting\""),
     ("not-any-of-setting?", "@capture \"setting\""),
     ("preceded-by?", "@capture \"text\""),
     ("not-preceded-by?", "@capture \"text\""),
     ("extract?", "@capture \"regex with one group\""),
-    ("count-above?", "@scope \"helper\" \"limit\" [\"inside\"|\"outside\" \"helper\"] [\"at-crossing\"]"),
-    ("not-count-above?", "@scope \"helper\" \"limit\" [\"inside\"|\"outside\" \"helper\"]"),
+    (
+        "count-above?",
+        "@scope \"helper\" \"limit\" [\"inside\"|\"outside\" \"helper\"]… [\"alternatives\" \"helper\"] [\"exits\" \"helper\" \"kind\"…] [\"at-crossing\"]",
+    ),
+    (
+        "not-count-above?",
+        "@scope \"helper\" \"limit\" [\"inside\"|\"outside\" \"helper\"]… [\"alternatives\" \"helper\"] [\"exits\" \"helper\" \"kind\"…]",
+    ),
 ];
 
 struct Segment<'r> {
@@ -391,39 +428,95 @@ fn analyze(
                 })
                 .collect();
             let helper_named = |name: &str| helpers.iter().position(|h| h.rule == seg.rule && h.name == name);
+            let kind_ids = |kind: &str| -> Vec<u16> {
+                (0..grammar.node_kind_count() as u16)
+                    .filter(|&id| grammar.node_kind_is_named(id) && grammar.node_kind_for_id(id) == Some(kind))
+                    .collect()
+            };
             let shape = PREDICATES.iter().find(|(n, _)| *n == op).map(|(_, s)| *s);
             let parsed = match (op, caps_and_strings.as_slice()) {
                 ("only-used-as?", [Ok(var), Ok(scope), Err(h)]) => {
                     helper_named(h).map(|helper| Predicate::OnlyUsedAs { var: *var, scope: *scope, helper }).ok_or(*h)
                 }
-                ("has?" | "not-has?", [Ok(scope), Err(h)]) => helper_named(h)
-                    .map(|helper| Predicate::Has { scope: *scope, helper, negate: op == "not-has?" })
-                    .ok_or(*h),
-                ("has-before?" | "not-has-before?", [Ok(anchor), Err(h), kinds @ ..])
-                    if kinds.iter().all(|k| k.is_err()) =>
-                {
+                ("has?" | "not-has?", [Ok(scope), Err(h), rest @ ..]) if rest.iter().all(|k| k.is_err()) => {
+                    // Node kinds of the scope, and `"inside"`/`"outside"` each followed by a helper.
+                    let rest: Vec<&str> = rest.iter().filter_map(|k| k.err()).collect();
                     let mut scope_kinds = Vec::new();
-                    for kind in kinds.iter().filter_map(|k| k.err()) {
-                        let ids: Vec<u16> = (0..grammar.node_kind_count() as u16)
-                            .filter(|&id| grammar.node_kind_is_named(id) && grammar.node_kind_for_id(id) == Some(kind))
-                            .collect();
-                        if ids.is_empty() {
-                            errors.push((
-                                seg.rule,
-                                err_at(
-                                    seg,
-                                    local,
-                                    format!("`#{op}`: `{kind}` is not a node kind of the {lang} grammar"),
-                                ),
-                            ));
+                    let mut filters = Vec::new();
+                    let mut bad = None;
+                    let mut i = 0;
+                    while i < rest.len() {
+                        match (rest[i], rest.get(i + 1)) {
+                            (where_ @ ("inside" | "outside"), Some(other)) => {
+                                match helper_named(other) {
+                                    Some(helper) => filters.push(Filter { inside: where_ == "inside", helper }),
+                                    None => bad = Some(format!("no helper pattern named `{other}` in this file")),
+                                }
+                                i += 1;
+                            }
+                            (kind, _) => match kind_ids(kind) {
+                                ids if ids.is_empty() => {
+                                    bad = Some(format!("`#{op}`: `{kind}` is not a node kind of the {lang} grammar"))
+                                }
+                                ids => scope_kinds.extend(ids),
+                            },
                         }
-                        scope_kinds.extend(ids);
+                        i += 1;
                     }
+                    if let Some(msg) = bad {
+                        errors.push((seg.rule, err_at(seg, local, msg)));
+                        continue;
+                    }
+                    helper_named(h)
+                        .map(|helper| Predicate::Has {
+                            scope: *scope,
+                            helper,
+                            scope_kinds,
+                            filters,
+                            negate: op == "not-has?",
+                        })
+                        .ok_or(*h)
+                }
+                ("has-before?" | "not-has-before?", [Ok(anchor), Err(h), rest @ ..])
+                    if rest.iter().all(|k| k.is_err()) =>
+                {
+                    // Node kinds, and `"alternatives"`/`"exits"` each followed by a helper.
+                    let rest: Vec<&str> = rest.iter().filter_map(|k| k.err()).collect();
+                    let mut scope_kinds = Vec::new();
+                    let mut paths = Paths::default();
+                    let mut bad = None;
+                    let mut i = 0;
+                    while i < rest.len() {
+                        match (rest[i], rest.get(i + 1)) {
+                            (option @ ("alternatives" | "exits"), Some(other)) => {
+                                match (helper_named(other), option) {
+                                    (Some(helper), "alternatives") => paths.alternatives = Some(helper),
+                                    (Some(helper), _) => paths.exits = Some(helper),
+                                    (None, _) => bad = Some(format!("no helper pattern named `{other}` in this file")),
+                                }
+                                i += 1;
+                            }
+                            (kind, _) => match kind_ids(kind) {
+                                ids if ids.is_empty() => {
+                                    bad = Some(format!("`#{op}`: `{kind}` is not a node kind of the {lang} grammar"))
+                                }
+                                ids => scope_kinds.extend(ids),
+                            },
+                        }
+                        i += 1;
+                    }
+                    if let Some(msg) = bad {
+                        errors.push((seg.rule, err_at(seg, local, msg)));
+                        continue;
+                    }
+                    paths.exit_kinds = scope_kinds.clone();
+                    let paths = (paths.alternatives.is_some() || paths.exits.is_some()).then_some(paths);
                     helper_named(h)
                         .map(|helper| Predicate::HasBefore {
                             anchor: *anchor,
                             helper,
                             scope_kinds,
+                            paths,
                             negate: op.starts_with("not-"),
                         })
                         .ok_or(*h)
@@ -451,19 +544,46 @@ fn analyze(
                         continue;
                     };
                     let options: Vec<&str> = options.iter().filter_map(|o| o.err()).collect();
-                    let mut filter = None;
+                    let mut filters = Vec::new();
+                    let mut paths = Paths::default();
                     let mut at_crossing = false;
                     let mut bad = None;
                     let mut i = 0;
                     while i < options.len() {
                         match (options[i], options.get(i + 1)) {
                             ("at-crossing", _) if op == "count-above?" => at_crossing = true,
-                            (where_ @ ("inside" | "outside"), Some(other)) if filter.is_none() => {
+                            (where_ @ ("inside" | "outside"), Some(other)) => {
                                 match helper_named(other) {
-                                    Some(helper) => filter = Some(Filter { inside: where_ == "inside", helper }),
+                                    Some(helper) => filters.push(Filter { inside: where_ == "inside", helper }),
                                     None => bad = Some(format!("no helper pattern named `{other}` in this file")),
                                 }
                                 i += 1;
+                            }
+                            ("alternatives", Some(other)) if paths.alternatives.is_none() => {
+                                match helper_named(other) {
+                                    Some(helper) => paths.alternatives = Some(helper),
+                                    None => bad = Some(format!("no helper pattern named `{other}` in this file")),
+                                }
+                                i += 1;
+                            }
+                            ("exits", Some(other)) if paths.exits.is_none() => {
+                                match helper_named(other) {
+                                    Some(helper) => paths.exits = Some(helper),
+                                    None => bad = Some(format!("no helper pattern named `{other}` in this file")),
+                                }
+                                i += 1;
+                                // The node kinds the exits leave: the strings up to the next option.
+                                while let Some(kind) = options.get(i + 1).filter(|k| !COUNT_OPTIONS.contains(k)) {
+                                    match kind_ids(kind) {
+                                        ids if ids.is_empty() => {
+                                            bad = Some(format!(
+                                                "`#{op}`: `{kind}` is not a node kind of the {lang} grammar"
+                                            ))
+                                        }
+                                        ids => paths.exit_kinds.extend(ids),
+                                    }
+                                    i += 1;
+                                }
                             }
                             (other, _) => {
                                 bad = Some(format!("`#{op}`: unexpected option `{other}`"));
@@ -479,12 +599,14 @@ fn analyze(
                         ));
                         continue;
                     }
+                    let paths = (paths.alternatives.is_some() || paths.exits.is_some()).then_some(paths);
                     helper_named(h)
                         .map(|helper| Predicate::CountAbove {
                             scope: *scope,
                             helper,
                             limit,
-                            filter,
+                            filters,
+                            paths,
                             at_crossing,
                             negate: op.starts_with("not-"),
                         })
@@ -788,7 +910,7 @@ fn relint_context(
     let mut context = dispatch.to_vec();
     let mut scopes = vec![false; dispatch.len()];
     for pred in patterns.iter().flat_map(|p| &p.predicates) {
-        if let Predicate::HasBefore { scope_kinds, .. } = pred {
+        if let Predicate::HasBefore { scope_kinds, .. } | Predicate::Has { scope_kinds, .. } = pred {
             for &id in scope_kinds {
                 context[id as usize] = true;
                 scopes[id as usize] = true;

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use tree_sitter::{Node, ParseOptions, Parser, QueryCursor, QueryCursorOptions, StreamingIterator, Tree};
 
-use crate::compile::{CompiledLanguage, PatternInfo, Predicate};
+use crate::compile::{CompiledLanguage, Filter, Paths, PatternInfo, Predicate};
 use crate::finding::{Edit, Finding, Fix, Related};
 use crate::language::Language;
 use crate::pack::EditTarget;
@@ -456,7 +456,7 @@ impl<'a, 't> MatchCtx<'a, 't> {
             Predicate::AnyOfSetting { .. } | Predicate::PrecededBy { .. } | Predicate::Extract { .. } => {
                 unreachable!("local predicates")
             }
-            Predicate::HasBefore { anchor, helper, scope_kinds, negate } => {
+            Predicate::HasBefore { anchor, helper, scope_kinds, paths, negate } => {
                 let Some(anchor) = self.capture(*anchor) else { return *negate };
                 let mut scope = anchor;
                 while let Some(p) = scope.parent() {
@@ -465,24 +465,38 @@ impl<'a, 't> MatchCtx<'a, 't> {
                         break;
                     }
                 }
-                let earlier: Vec<_> = self
+                let mut earlier: Vec<_> = self
                     .helper_matches(cursor, *helper, scope, None)
                     .into_iter()
                     .filter(|m| {
                         m.captures.iter().map(|(_, r)| r.end).max().is_some_and(|end| end <= anchor.start_byte())
                     })
                     .collect();
+                if let Some(paths) = paths.as_ref().filter(|_| !earlier.is_empty()) {
+                    let shape = self.path_shape(cursor, scope, paths);
+                    let to = shape.place(&anchor.byte_range());
+                    earlier.retain(|m| shape.same_path(&shape.place(&m.location), &to));
+                }
                 let found = !earlier.is_empty();
                 if found && !negate {
                     self.joined.extend(earlier);
                 }
                 found != *negate
             }
-            Predicate::Has { scope, helper, negate } => {
-                let Some(scope) = self.capture(*scope) else {
+            Predicate::Has { scope, helper, scope_kinds, filters, negate } => {
+                let Some(mut scope) = self.capture(*scope) else {
                     return *negate;
                 };
-                let joined = self.helper_matches(cursor, *helper, scope, None);
+                if !scope_kinds.is_empty() {
+                    while let Some(p) = scope.parent() {
+                        scope = p;
+                        if scope_kinds.contains(&p.kind_id()) {
+                            break;
+                        }
+                    }
+                }
+                let mut joined = self.helper_matches(cursor, *helper, scope, None);
+                self.keep_filtered(cursor, scope, filters, &mut joined);
                 let found = !joined.is_empty();
                 if found && !negate {
                     self.joined.extend(joined);
@@ -526,23 +540,17 @@ impl<'a, 't> MatchCtx<'a, 't> {
                 }
                 uses > 0
             }
-            Predicate::CountAbove { scope, helper, limit, filter, at_crossing, negate } => {
+            Predicate::CountAbove { scope, helper, limit, filters, paths, at_crossing, negate } => {
                 let Some(scope) = self.capture(*scope) else { return *negate };
                 let mut counted = self.helper_matches(cursor, *helper, scope, None);
-                if let Some(filter) = filter {
-                    let others: Vec<Range<usize>> = self
-                        .helper_matches(cursor, filter.helper, scope, None)
-                        .into_iter()
-                        .map(|j| j.location)
-                        .collect();
-                    counted.retain(|j| {
-                        let within = others.iter().any(|o| o.start <= j.location.start && j.location.end <= o.end);
-                        within == filter.inside
-                    });
-                }
+                self.keep_filtered(cursor, scope, filters, &mut counted);
                 // Several helper patterns of one name may match the same node: count it once.
                 counted.sort_by_key(|j| (j.location.start, j.location.end));
                 counted.dedup_by(|a, b| a.location == b.location);
+                if let Some(paths) = paths.as_ref().filter(|_| counted.len() > 1) {
+                    let shape = self.path_shape(cursor, scope, paths);
+                    counted = shape.longest_path(counted);
+                }
                 let n = counted.len();
                 let above = n as i64 > *limit;
                 self.count = Some((n, *limit));
@@ -556,6 +564,62 @@ impl<'a, 't> MatchCtx<'a, 't> {
                 above != *negate
             }
         }
+    }
+
+    /// Keeps the matches that lie inside (or outside) some match of each filter's helper.
+    fn keep_filtered(
+        &self,
+        helpers: &mut Helpers<'_, 't>,
+        scope: Node<'t>,
+        filters: &[Filter],
+        matches: &mut Vec<Joined>,
+    ) {
+        for filter in filters {
+            let others: Vec<Range<usize>> =
+                self.helper_matches(helpers, filter.helper, scope, None).into_iter().map(|j| j.location).collect();
+            matches.retain(|j| {
+                let within = others.iter().any(|o| o.start <= j.location.start && j.location.end <= o.end);
+                within == filter.inside
+            });
+        }
+    }
+
+    /// The alternatives and exits inside `scope` that `paths` names.
+    fn path_shape(&self, helpers: &mut Helpers<'_, 't>, scope: Node<'t>, paths: &Paths) -> PathShape {
+        // The topmost node spanning exactly a helper match's location.
+        let node_at = |r: &Range<usize>| {
+            let mut n = scope.descendant_for_byte_range(r.start, r.end)?;
+            while let Some(p) = n.parent().filter(|p| p.byte_range() == *r) {
+                n = p;
+            }
+            Some(n)
+        };
+        let mut shape = PathShape::default();
+        if let Some(helper) = paths.alternatives {
+            for j in self.helper_matches(helpers, helper, scope, None) {
+                if let Some(parent) = node_at(&j.location).and_then(|n| n.parent()) {
+                    shape.alternatives.push((j.location, parent.byte_range()));
+                }
+            }
+        }
+        if let Some(helper) = paths.exits {
+            for j in self.helper_matches(helpers, helper, scope, None) {
+                let Some(mut up) = node_at(&j.location) else { continue };
+                let left = loop {
+                    match up.parent() {
+                        Some(p) if paths.exit_kinds.contains(&p.kind_id()) => break p.byte_range(),
+                        Some(p) => up = p,
+                        None => break 0..usize::MAX,
+                    }
+                };
+                shape.exits.push((j.location, left));
+            }
+        }
+        shape.alternatives.sort_by_key(|(r, p)| (r.start, r.end, p.start, p.end));
+        shape.alternatives.dedup();
+        shape.exits.sort_by_key(|(r, l)| (r.start, r.end, l.start, l.end));
+        shape.exits.dedup();
+        shape
     }
 
     /// Matches of `helper` inside `scope` that agree with this match on every shared,
@@ -835,6 +899,82 @@ impl<'a, 't> MatchCtx<'a, 't> {
             return None;
         }
         Some(Fix { title: spec.title.render(lookup)?, applicability: spec.applicability, edits })
+    }
+}
+
+/// The branches and exits of a scope (see [`Paths`]): which two places can run one after the
+/// other on one path.
+#[derive(Default)]
+struct PathShape {
+    /// Each alternative's range and its parent's: siblings never both run.
+    alternatives: Vec<(Range<usize>, Range<usize>)>,
+    /// Each exiting block's range and the range of the node it leaves.
+    exits: Vec<(Range<usize>, Range<usize>)>,
+}
+
+/// Where a range is in a [`PathShape`]: the alternatives and exits that contain it.
+struct Place {
+    range: Range<usize>,
+    alternatives: Vec<usize>,
+    exits: Vec<usize>,
+}
+
+/// Path counting is quadratic in the matches: past this many, every match counts.
+const MAX_PATH_MATCHES: usize = 2048;
+
+impl PathShape {
+    fn place(&self, range: &Range<usize>) -> Place {
+        let within = |r: &Range<usize>| r.start <= range.start && range.end <= r.end;
+        Place {
+            range: range.clone(),
+            alternatives: (0..self.alternatives.len()).filter(|&i| within(&self.alternatives[i].0)).collect(),
+            exits: (0..self.exits.len()).filter(|&i| within(&self.exits[i].0)).collect(),
+        }
+    }
+
+    /// Whether what is at `a` can run and then, on the same path, what is at `b` (which
+    /// starts after `a`): not in two alternatives of one node, and not after a block around
+    /// `a` that leaves a node around `b`.
+    fn same_path(&self, a: &Place, b: &Place) -> bool {
+        let exclusive = a.alternatives.iter().any(|&x| {
+            let (alt, parent) = &self.alternatives[x];
+            b.alternatives.iter().any(|&y| self.alternatives[y].1 == *parent && self.alternatives[y].0 != *alt)
+        });
+        let left = a.exits.iter().any(|&x| {
+            let (exit, left) = &self.exits[x];
+            !b.exits.contains(&x) && exit.end <= b.range.start && left.start <= b.range.start && b.range.end <= left.end
+        });
+        !exclusive && !left
+    }
+
+    /// The most matches (sorted by location) that can all run on one path, in source order.
+    /// "Can run one after the other" is transitive along source order for branches and
+    /// exits, so the longest chain of pairwise steps is the answer.
+    fn longest_path(&self, matches: Vec<Joined>) -> Vec<Joined> {
+        if matches.len() > MAX_PATH_MATCHES {
+            return matches;
+        }
+        let places: Vec<Place> = matches.iter().map(|m| self.place(&m.location)).collect();
+        let mut best = vec![1usize; matches.len()];
+        let mut prev = vec![usize::MAX; matches.len()];
+        for i in 0..matches.len() {
+            for j in 0..i {
+                if best[j] + 1 > best[i] && self.same_path(&places[j], &places[i]) {
+                    best[i] = best[j] + 1;
+                    prev[i] = j;
+                }
+            }
+        }
+        let Some(mut at) = (0..matches.len()).max_by_key(|&i| (best[i], usize::MAX - i)) else {
+            return matches;
+        };
+        let mut chain = vec![at];
+        while prev[at] != usize::MAX {
+            at = prev[at];
+            chain.push(at);
+        }
+        let mut slots: Vec<Option<Joined>> = matches.into_iter().map(Some).collect();
+        chain.iter().rev().filter_map(|&i| slots[i].take()).collect()
     }
 }
 

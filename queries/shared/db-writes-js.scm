@@ -45,7 +45,8 @@
 
 ; mongoose, Sequelize and TypeORM Active Record models: `User.create(…)`, `Order.updateOne(…)`,
 ; `this.userModel.findByIdAndUpdate(…)`: a capitalized name (not a built-in, nor a minified
-; one- or two-letter name) or one ending in `Model`.
+; one- or two-letter name) or one ending in `Model`; not a factory or a domain event
+; (`AnnotationElementFactory.create(…)`, `PostsAddedEvent.create(…)`).
 ((call_expression
    function: (member_expression
      object: [(identifier) @_name (member_expression property: (property_identifier) @_name)] @entity
@@ -53,6 +54,7 @@
  (#match? @_name "^[A-Z]|Model$")
  (#not-match? @_name "^[\\w$]{1,2}$")
  (#not-any-of? @_name "Object" "Reflect" "Vue" "Promise" "Array" "Map" "Set" "WeakMap" "JSON" "Math" "Date" "Symbol" "Buffer" "URL" "React" "Intl" "Number" "String" "Error" "Atomics" "Ember" "Proxy")
+ (#not-match? @_name "(Factory|Event)$")
  (#any-of-setting? @_method "js-write-methods")
  (#not-any-of-setting? @entity "db-ignored-entities")
  (#set! helper "write"))

@@ -21,13 +21,18 @@
 
 ; Django (and DRF serializers, model forms): `obj.save()`, `obj.delete()`, `super().save(*args,
 ; **kwargs)`. Only keyword or unpacked arguments, so that `image.save(path)` and
-; `requests.delete(url)` are not writes; `form.save(commit=False)` is not one either.
+; `requests.delete(url)` are not writes; `form.save(commit=False)` is not one either, nor is a
+; file field's `obj.file.delete(save=False)` (it deletes the stored file only), nor Pillow's
+; `image.save(fp=buffer, format="PNG")`, nor a cloud storage `blob.delete()` or a ReportLab
+; `canvas.save()`.
 ((call
    function: (attribute object: [(identifier) (attribute) (call)] @entity attribute: (identifier) @_method)
    arguments: (argument_list) @_args) @match
  (#any-of-setting? @_method "python-instance-write-methods")
+ (#not-match? @entity "(?i)(^|[._])(blob|bucket|canvas)$")
  (#match? @_args "^\\(\\s*(\\)|\\*|[A-Za-z_]\\w*\\s*=[^=])")
- (#not-match? @_args "commit\\s*=\\s*False")
+ (#not-match? @_args "(commit|save)\\s*=\\s*False")
+ (#not-match? @_args "\\b(fp|format)\\s*=")
  (#not-any-of-setting? @entity "db-ignored-entities")
  (#set! helper "write"))
 

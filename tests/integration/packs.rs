@@ -369,3 +369,148 @@ fn extract_joins_on_part_of_a_capture() {
     let err = broken("((string) @name @match (#extract? @name \"a(b)(c)\"))\n", "");
     assert!(err.contains("`#extract?`: the regex needs exactly one group"), "{err}");
 }
+
+/// Helpers that describe control flow for `"alternatives"` and `"exits"`: the branches of an
+/// `if`, and blocks that end in `return` or `raise`.
+const PATHS_SCM: &str = "((if_statement consequence: (block) @match) (#set! helper \"branch\"))\n\
+                         ((if_statement alternative: [(elif_clause) (else_clause)] @match) (#set! helper \"branch\"))\n\
+                         ((block [(return_statement) (raise_statement)] .) @match (#set! helper \"exit\"))\n";
+
+#[test]
+fn has_before_can_require_the_same_path() {
+    // `save(k)` then `load(k)`, but only when both can run on one path: not from an `if`
+    // branch that returns, not from one branch to the other.
+    let t = Tree::new();
+    let scm = format!(
+        "((call function: (identifier) @_f arguments: (argument_list . (identifier) @name)) @match\n\
+         (#eq? @_f \"load\")\n\
+         (#has-before? @match \"write\" \"function_definition\" \"alternatives\" \"branch\" \"exits\" \"exit\"))\n\
+         ((call function: (identifier) @_f arguments: (argument_list . (identifier) @name)) @match\n\
+         (#eq? @_f \"save\") (#set! helper \"write\"))\n{PATHS_SCM}"
+    );
+    pack(&t, &scm, "[related]\nwrite = \"saved here\"\n");
+    t.write(
+        "a.py",
+        "def returns(x):\n    if x:\n        save(k)\n        return\n    load(k)\n\n\
+         def other_branch(x):\n    if x:\n        save(k)\n    elif y:\n        save(k)\n    else:\n        load(k)\n\n\
+         def falls_through(x):\n    if x:\n        save(k)\n    load(k)\n\n\
+         def before_the_if(x):\n    save(k)\n    if x:\n        pass\n    else:\n        load(k)\n\n\
+         def same_branch(x):\n    if x:\n        save(k)\n        load(k)\n        return\n\n\
+         def inner_return(x):\n    def cb():\n        save(k)\n        return\n    load(k)\n",
+    );
+    let v = t.lever(&["check", "--format", "json"]).json();
+    let lines: Vec<u64> = findings(&v).into_iter().map(|(_, _, l)| l).collect();
+    // falls_through (18), before_the_if (25), same_branch (30), and inner_return (37):
+    // the `return` leaves `cb`, not the function that loads.
+    assert_eq!(lines, [18, 25, 30, 37], "{v}");
+    // Only the writes on the read's path are related locations.
+    let related: Vec<u64> =
+        v["findings"][0]["related"].as_array().unwrap().iter().map(|r| r["start"]["line"].as_u64().unwrap()).collect();
+    assert_eq!(related, [17]);
+    // Without the options, every earlier write counts.
+    pack(&t, &scm.replace(" \"alternatives\" \"branch\" \"exits\" \"exit\"", ""), "");
+    let v = t.lever(&["check", "--format", "json"]).json();
+    assert_eq!(findings(&v).len(), 6, "{v}");
+    let err = broken(
+        &format!("((call) @match (#has-before? @match \"exit\" \"module\" \"exits\" \"nope\"))\n{PATHS_SCM}"),
+        "",
+    );
+    assert!(err.contains("no helper pattern named `nope`"), "{err}");
+}
+
+#[test]
+fn count_above_can_count_the_most_matches_on_one_path() {
+    // Writes on exclusive branches, or after a branch that returned, are not on one path.
+    let t = Tree::new();
+    let scm = format!(
+        "((function_definition name: (identifier) @name body: (block) @body) @match\n\
+         (#count-above? @body \"write\" \"1\" \"alternatives\" \"branch\" \"exits\" \"exit\" \"function_definition\"))\n\
+         ((call function: (identifier) @_f) @match (#eq? @_f \"save\") (#set! helper \"write\"))\n{PATHS_SCM}"
+    );
+    pack(&t, &scm, "[messages]\npython = \"`{name}` saves {count} times\"\n[related]\nwrite = \"save\"\n");
+    t.write(
+        "a.py",
+        "def either(x):\n    if x:\n        save()\n    elif y:\n        save()\n    else:\n        save()\n\n\
+         def early_return(x):\n    if x:\n        save()\n        raise E\n    save()\n\n\
+         def both(x):\n    save()\n    if x:\n        save()\n    else:\n        save()\n\n\
+         def nested(x):\n    if x:\n        if y:\n            save()\n        else:\n            save()\n        save()\n\n\
+         def callback(x):\n    def cb():\n        save()\n        return\n    save()\n",
+    );
+    let v = t.lever(&["check", "--format", "json"]).json();
+    let got: Vec<(u64, &str)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["start"]["line"].as_u64().unwrap(), f["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(got, [(15, "`both` saves 2 times"), (22, "`nested` saves 2 times"), (30, "`callback` saves 2 times")]);
+    // The related locations are the writes of the longest path.
+    let related: Vec<u64> =
+        v["findings"][0]["related"].as_array().unwrap().iter().map(|r| r["start"]["line"].as_u64().unwrap()).collect();
+    assert_eq!(related, [16, 18]);
+    // Without the node kinds that `"exits"` leaves, a `return` in `cb` ends `callback` too.
+    pack(
+        &t,
+        &scm.replace(" \"function_definition\"))", "))"),
+        "[messages]\npython = \"`{name}` saves {count} times\"\n",
+    );
+    let v = t.lever(&["check", "--format", "json"]).json();
+    let lines: Vec<u64> = findings(&v).into_iter().map(|(_, _, l)| l).collect();
+    assert_eq!(lines, [15, 22], "{v}");
+    for (scm, expected) in [
+        (
+            "((module) @match (#count-above? @match \"exit\" \"1\" \"exits\" \"exit\" \"functon\"))\n",
+            "`functon` is not a node kind of the python grammar",
+        ),
+        (
+            "((module) @match (#count-above? @match \"exit\" \"1\" \"alternatives\" \"nope\"))\n",
+            "no helper pattern named `nope`",
+        ),
+    ] {
+        let err = broken(&format!("{scm}{PATHS_SCM}"), "");
+        assert!(err.contains(expected), "{err}");
+    }
+}
+
+#[test]
+fn count_above_takes_several_filters() {
+    // Saves in a loop, but not in a branch that leaves the loop: those run once.
+    let t = Tree::new();
+    let scm = "((function_definition name: (identifier) @name body: (block) @body) @match\n\
+               (#count-above? @body \"write\" \"0\" \"inside\" \"loop\" \"outside\" \"loop-exit\"))\n\
+               ((call function: (identifier) @_f) @match (#eq? @_f \"save\") (#set! helper \"write\"))\n\
+               ((for_statement) @match (#set! helper \"loop\"))\n\
+               ((for_statement body: (block (if_statement consequence: (block (return_statement) .) @match)))\n\
+               (#set! helper \"loop-exit\"))\n";
+    pack(&t, scm, "");
+    t.write(
+        "a.py",
+        "def once(xs):\n    for x in xs:\n        if x:\n            save()\n            return\n\n\
+         def each(xs):\n    for x in xs:\n        save()\n        if x:\n            return\n\n\
+         def outside(xs):\n    save()\n    for x in xs:\n        pass\n",
+    );
+    let v = t.lever(&["check", "--format", "json"]).json();
+    assert_eq!(findings(&v), [("no-call".to_string(), "a.py".to_string(), 7)]);
+}
+
+#[test]
+fn has_takes_scope_kinds_and_filters() {
+    // "A function that its own file calls inside a `with` block": the scope is the nearest
+    // ancestor of the kind (here the file), and only calls inside a `with` count.
+    let t = Tree::new();
+    let scm = "((function_definition name: (identifier) @name body: (block) @body) @match\n\
+               (#not-has? @body \"named-call\" \"module\" \"inside\" \"with\"))\n\
+               ((call function: (identifier) @name) @match (#set! helper \"named-call\"))\n\
+               ((with_statement) @match (#set! helper \"with\"))\n";
+    pack(&t, scm, "");
+    t.write(
+        "a.py",
+        "def guarded():\n    pass\n\ndef unguarded():\n    pass\n\n\
+         def caller():\n    with lock():\n        guarded()\n    unguarded()\n",
+    );
+    let v = t.lever(&["check", "--format", "json"]).json();
+    let lines: Vec<u64> = findings(&v).into_iter().map(|(_, _, l)| l).collect();
+    assert_eq!(lines, [4, 7], "{v}");
+    let err = broken("((call) @match (#has? @match \"h\" \"modul\"))\n((call) @match (#set! helper \"h\"))\n", "");
+    assert!(err.contains("`modul` is not a node kind of the python grammar"), "{err}");
+}

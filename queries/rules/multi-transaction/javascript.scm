@@ -3,6 +3,10 @@
 ;; Writes are the shared helper "write" (queries/shared/db-writes-js.scm). Functions are
 ;; named declarations, methods, functions assigned to a name or a property, and Express-style
 ;; route handlers (`router.post("/orders", async (req, res) => …)`, named by their path).
+;; Transactions and writes are counted along one path: branches of one `if`, `?:`, `switch` or `try`
+;; do not add up, nor does a branch that returns with what follows it
+;; (queries/shared/paths-js.scm).
+;; Minified code (a line of 1,000 characters or more in the body) is not linted.
 ;; Each pattern counts the writes first, so that they become related locations, and the
 ;; number its message shows last.
 
@@ -16,8 +20,9 @@
     function: (member_expression property: (property_identifier) @_verb)
     arguments: (arguments . (string) @name [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)] .))] @match
  (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
+ (#not-match? @body "[^\\n]{1000}")
  (#count-above? @body "write" "0")
- (#count-above? @body "transaction-end" "1"))
+ (#count-above? @body "transaction-end" "1" "alternatives" "branch" "exits" "exit" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration"))
 
 ; A commit or a transaction inside a loop (also `.forEach`/`.map` callbacks).
 ([(function_declaration name: (identifier) @name body: (statement_block) @body)
@@ -29,8 +34,9 @@
     function: (member_expression property: (property_identifier) @_verb)
     arguments: (arguments . (string) @name [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)] .))] @match
  (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
+ (#not-match? @body "[^\\n]{1000}")
  (#count-above? @body "write" "0")
- (#count-above? @body "transaction-end" "0" "inside" "loop")
+ (#count-above? @body "transaction-end" "0" "inside" "loop" "outside" "loop-exit")
  (#set! message "loop"))
 
 ; Writes both inside a transaction callback and outside it.
@@ -43,6 +49,7 @@
     function: (member_expression property: (property_identifier) @_verb)
     arguments: (arguments . (string) @name [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)] .))] @match
  (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
+ (#not-match? @body "[^\\n]{1000}")
  (#count-above? @body "write" "0" "inside" "transaction")
  (#count-above? @body "write" "0" "outside" "transaction")
  (#set! message "mixed"))
@@ -58,8 +65,10 @@
     function: (member_expression property: (property_identifier) @_verb)
     arguments: (arguments . (string) @name [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)] .))] @match
  (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
- (#count-above? @body "write" "1")
+ (#not-match? @body "[^\\n]{1000}")
+ (#count-above? @body "write" "1" "alternatives" "branch" "exits" "exit" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has? @body "transaction-mention")
+ (#not-has-before? @body "manager-parameter" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#set! message "autocommit"))
 ([(function_declaration name: (identifier) @name body: (statement_block) @body)
   (generator_function_declaration name: (identifier) @name body: (statement_block) @body)
@@ -70,8 +79,10 @@
     function: (member_expression property: (property_identifier) @_verb)
     arguments: (arguments . (string) @name [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)] .))] @match
  (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
- (#count-above? @body "write" "0" "inside" "loop")
+ (#not-match? @body "[^\\n]{1000}")
+ (#count-above? @body "write" "0" "inside" "loop" "outside" "loop-exit")
  (#not-has? @body "transaction-mention")
+ (#not-has-before? @body "manager-parameter" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#set! message "autocommit-loop"))
 
 ;; Helpers.
@@ -105,9 +116,17 @@
  (#match? @_sql "^[`'\"]\\s*(?i:commit|end)\\s*;?\\s*[`'\"]$")
  (#set! helper "transaction-end"))
 
-; Any mention of a transaction: the function runs in one that someone else opened or commits.
+; A TypeORM `EntityManager` or a knex instance passed in (`async save(dto, manager?:
+; EntityManager)`, `const removeIntegration = async (knex, integration) => …`): the caller decides
+; whether its writes share a transaction (knex runs each migration in one).
+((formal_parameters (_) @_param)
+ (#match? @_param "^(manager|entityManager|knex)\\??\\s*([:=]|$)")
+ (#set! helper "manager-parameter"))
+
+; Any mention of a transaction: the function runs in one that someone else opened or commits
+; (`transacting` is the option that knex and Bookshelf take).
 ([(identifier) (property_identifier) (shorthand_property_identifier) (shorthand_property_identifier_pattern)] @_name
- (#match? @_name "(?i)transaction|^(trx|tx|txn|queryRunner|session)$")
+ (#match? @_name "(?i)transaction|^(trx|tx|txn|queryRunner|session|transacting)$")
  (#set! helper "transaction-mention"))
 ((call_expression
    function: (member_expression property: (property_identifier) @_m)
@@ -115,6 +134,33 @@
  (#any-of-setting? @_m "js-sql-execute")
  (#match? @_sql "^[`'\"]\\s*(?i:begin|start\\s+transaction)")
  (#set! helper "transaction-mention"))
+
+; A block in a loop that leaves it (ends in `return`, `throw` or `break`): what it writes runs
+; once, not once per iteration. The loop's body itself, or an `if`/`else` branch directly in it.
+((for_statement body: (statement_block (if_statement consequence: [(statement_block [(return_statement) (throw_statement) (break_statement)] .) [(return_statement) (throw_statement) (break_statement)]] @match)))
+ (#set! helper "loop-exit"))
+((for_statement body: (statement_block (if_statement alternative: (else_clause [(statement_block [(return_statement) (throw_statement) (break_statement)] .) [(return_statement) (throw_statement) (break_statement)]] @match))))
+ (#set! helper "loop-exit"))
+((for_statement body: (statement_block [(return_statement) (throw_statement) (break_statement)] .) @match)
+ (#set! helper "loop-exit"))
+((for_in_statement body: (statement_block (if_statement consequence: [(statement_block [(return_statement) (throw_statement) (break_statement)] .) [(return_statement) (throw_statement) (break_statement)]] @match)))
+ (#set! helper "loop-exit"))
+((for_in_statement body: (statement_block (if_statement alternative: (else_clause [(statement_block [(return_statement) (throw_statement) (break_statement)] .) [(return_statement) (throw_statement) (break_statement)]] @match))))
+ (#set! helper "loop-exit"))
+((for_in_statement body: (statement_block [(return_statement) (throw_statement) (break_statement)] .) @match)
+ (#set! helper "loop-exit"))
+((while_statement body: (statement_block (if_statement consequence: [(statement_block [(return_statement) (throw_statement) (break_statement)] .) [(return_statement) (throw_statement) (break_statement)]] @match)))
+ (#set! helper "loop-exit"))
+((while_statement body: (statement_block (if_statement alternative: (else_clause [(statement_block [(return_statement) (throw_statement) (break_statement)] .) [(return_statement) (throw_statement) (break_statement)]] @match))))
+ (#set! helper "loop-exit"))
+((while_statement body: (statement_block [(return_statement) (throw_statement) (break_statement)] .) @match)
+ (#set! helper "loop-exit"))
+((do_statement body: (statement_block (if_statement consequence: [(statement_block [(return_statement) (throw_statement) (break_statement)] .) [(return_statement) (throw_statement) (break_statement)]] @match)))
+ (#set! helper "loop-exit"))
+((do_statement body: (statement_block (if_statement alternative: (else_clause [(statement_block [(return_statement) (throw_statement) (break_statement)] .) [(return_statement) (throw_statement) (break_statement)]] @match))))
+ (#set! helper "loop-exit"))
+((do_statement body: (statement_block [(return_statement) (throw_statement) (break_statement)] .) @match)
+ (#set! helper "loop-exit"))
 
 ([(for_statement) (for_in_statement) (while_statement) (do_statement)] @match
  (#set! helper "loop"))

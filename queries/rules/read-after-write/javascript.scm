@@ -1,9 +1,10 @@
 ;; A read of an entity that the same function wrote before: see docs.md.
 ;;
 ;; Writes are the shared helper "write" (queries/shared/db-writes-js.scm); every read pattern
-;; joins it on `@entity`. The scope is the innermost function, arrow function or method, or
-;; the `else`, `catch` or `case` clause the read is in: a read there is usually on the path
-;; where the write failed or did not run.
+;; joins it on `@entity`. The scope is the innermost function, arrow function or method, and
+;; the write must be on a path to the read: not in another branch of an `if`, `?:`, `switch`
+;; or `try`/`catch` (a `catch` is usually the path where the write failed), nor in a block
+;; that returns or throws before the read (queries/shared/paths-js.scm).
 
 ; Prisma: `prisma.user.findUnique(…)` after `prisma.user.update(…)`.
 ((call_expression
@@ -14,7 +15,7 @@
      property: (property_identifier) @_method)) @match
  (#any-of-setting? @_client "js-db-clients")
  (#any-of-setting? @_method "prisma-read-methods")
- (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration" "else_clause" "catch_clause" "switch_case" "switch_default"))
+ (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration" "alternatives" "branch" "exits" "exit"))
 
 ; Prisma through a replica: `prisma.$replica().user.findMany(…)` (the read-replicas
 ; extension), or a client named in `replica-names`.
@@ -26,7 +27,7 @@
      property: (property_identifier) @_method)) @match @read
  (#eq? @_replica "$replica")
  (#any-of-setting? @_method "prisma-read-methods")
- (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration" "else_clause" "catch_clause" "switch_case" "switch_default")
+ (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration" "alternatives" "branch" "exits" "exit")
  (#set! message "replica-handle")
  (#set! severity "raise"))
 ((call_expression
@@ -37,7 +38,7 @@
      property: (property_identifier) @_method)) @match
  (#any-of-setting? @_client "replica-names")
  (#any-of-setting? @_method "prisma-read-methods")
- (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration" "else_clause" "catch_clause" "switch_case" "switch_default")
+ (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration" "alternatives" "branch" "exits" "exit")
  (#set! message "replica-handle")
  (#set! severity "raise"))
 
@@ -48,7 +49,7 @@
      property: (property_identifier) @_method)) @match
  (#match? @_name "(?i)(repo|repository)$")
  (#any-of-setting? @_method "typeorm-read-methods")
- (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration" "else_clause" "catch_clause" "switch_case" "switch_default"))
+ (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration" "alternatives" "branch" "exits" "exit"))
 
 ; TypeORM entity managers: `manager.findOneBy(User, …)` after `manager.save(User, …)`.
 ((call_expression
@@ -58,7 +59,7 @@
    arguments: (arguments . (identifier) @entity)) @match
  (#match? @_name "(?i)(manager|^em)$")
  (#any-of-setting? @_method "typeorm-read-methods")
- (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration" "else_clause" "catch_clause" "switch_case" "switch_default"))
+ (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration" "alternatives" "branch" "exits" "exit"))
 
 ; mongoose and Sequelize models: `User.findById(…)` after `User.create(…)` or `user.save()`.
 ((call_expression
@@ -68,7 +69,7 @@
  (#match? @_name "^[A-Z]|Model$")
  (#not-any-of? @_name "Object" "Reflect" "Vue" "Promise" "Array" "Map" "Set" "WeakMap" "JSON" "Math" "Date" "Symbol" "Buffer" "URL" "React" "Intl" "Number" "String" "Error" "Atomics" "Ember" "Proxy")
  (#any-of-setting? @_method "model-read-methods")
- (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration" "else_clause" "catch_clause" "switch_case" "switch_default"))
+ (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration" "alternatives" "branch" "exits" "exit"))
 
 ; MongoDB collections: `db.collection("users").findOne(…)`.
 ((call_expression
@@ -79,7 +80,7 @@
      property: (property_identifier) @_method)) @match
  (#eq? @_collection "collection")
  (#any-of-setting? @_method "model-read-methods")
- (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration" "else_clause" "catch_clause" "switch_case" "switch_default"))
+ (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration" "alternatives" "branch" "exits" "exit"))
 
 ; knex: `await knex("users").where(…).first()`: a query whose last call reads, where it is
 ; used as a value (so not the start of `knex("users").where(…).update(…)`), with no write
@@ -106,7 +107,7 @@
  (#any-of-setting? @_method "knex-read-methods")
  (#not-any-of-setting? @_step1 "knex-write-methods")
  (#not-any-of-setting? @_step2 "knex-write-methods")
- (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration" "else_clause" "catch_clause" "switch_case" "switch_default"))
+ (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration" "alternatives" "branch" "exits" "exit"))
 ([(await_expression (call_expression function: (member_expression object: [(call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity)))
              (call_expression function: (member_expression object: (call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity))) property: (property_identifier) @_step1))
              (call_expression function: (member_expression object: (call_expression function: (member_expression object: (call_expression function: [(identifier) @_knex (member_expression property: (property_identifier) @_knex)] arguments: (arguments . (string (string_fragment) @entity))) property: (property_identifier) @_step1)) property: (property_identifier) @_step2))] property: (property_identifier) @_method)) @match)
@@ -129,7 +130,7 @@
  (#any-of-setting? @_method "knex-read-methods")
  (#not-any-of-setting? @_step1 "knex-write-methods")
  (#not-any-of-setting? @_step2 "knex-write-methods")
- (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration" "else_clause" "catch_clause" "switch_case" "switch_default")
+ (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration" "alternatives" "branch" "exits" "exit")
  (#set! message "replica-knex")
  (#set! severity "raise"))
 
@@ -141,13 +142,13 @@
  (#any-of-setting? @_method "js-sql-execute")
  (#extract? @entity "^[`'\"]\\s*(?i:select|with)\\b[\\s\\S]*?\\b(?i:from|join)\\s+[`\"\\[]?(?:\\w+[`\"\\]]?\\.[`\"\\[]?)?(\\w+)")
  (#not-any-of-setting? @_handle "replica-names")
- (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration" "else_clause" "catch_clause" "switch_case" "switch_default"))
+ (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration" "alternatives" "branch" "exits" "exit"))
 ((call_expression
    function: (member_expression object: [(identifier) @handle (member_expression property: (property_identifier) @handle)] property: (property_identifier) @_method)
    arguments: (arguments . [(string) (template_string)] @entity)) @match
  (#any-of-setting? @_method "js-sql-execute")
  (#extract? @entity "^[`'\"]\\s*(?i:select|with)\\b[\\s\\S]*?\\b(?i:from|join)\\s+[`\"\\[]?(?:\\w+[`\"\\]]?\\.[`\"\\[]?)?(\\w+)")
  (#any-of-setting? @handle "replica-names")
- (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration" "else_clause" "catch_clause" "switch_case" "switch_default")
+ (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration" "alternatives" "branch" "exits" "exit")
  (#set! message "replica-handle")
  (#set! severity "raise"))

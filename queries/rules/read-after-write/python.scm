@@ -2,19 +2,22 @@
 ;;
 ;; Writes are the shared helper "write" (queries/shared/db-writes-python.scm); every read
 ;; pattern joins it on `@entity`. Test functions (`def test_…`) are not linted.
-;; The write must come first in the same function and, when the read is in an `except`,
-;; `else`, `elif` or `case` clause, in the same clause: a read there is usually on the path
-;; where the write failed or did not run.
+;; The write must come first in the same function and on a path to the read: not in another
+;; branch of an `if`, `match` or `try`/`except` (an `except` is usually the path where the
+;; write failed), nor in a block that returns or raises before the read
+;; (queries/shared/paths-python.scm).
 
 ; Django: a query that runs at once (`get`, `first`, `count`, `exists`, …: the
 ; `django-read-methods` setting), at most two calls after the manager.
+; Not a `select_for_update()` query: it locks the row, which the write's result cannot do.
 ((call function: (attribute object: [(attribute object: [(identifier) (attribute)] @entity attribute: (identifier) @_manager)
               (call function: (attribute object: (attribute object: [(identifier) (attribute)] @entity attribute: (identifier) @_manager) attribute: (identifier) @_first))
               (call function: (attribute object: (call function: (attribute object: (attribute object: [(identifier) (attribute)] @entity attribute: (identifier) @_manager) attribute: (identifier) @_first))))] attribute: (identifier) @_method)) @match
  (#any-of-setting? @_manager "django-managers")
  (#any-of-setting? @_method "django-read-methods")
  (#not-any-of? @_first "using" "db_manager")
- (#has-before? @match "write" "function_definition" "except_clause" "else_clause" "elif_clause" "case_clause")
+ (#not-match? @match "\\.select_for_update\\(")
+ (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @match "test-function" "function_definition"))
 
 ; Django: a lazy queryset (`filter`, `all`, …: `django-queryset-methods`) where it is used as a
@@ -52,7 +55,8 @@
  (#any-of-setting? @_manager "django-managers")
  (#any-of-setting? @_method "django-queryset-methods")
  (#not-any-of? @_first "using" "db_manager")
- (#has-before? @match "write" "function_definition" "except_clause" "else_clause" "elif_clause" "case_clause")
+ (#not-match? @match "\\.select_for_update\\(")
+ (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @match "test-function" "function_definition"))
 
 ; Django through a replica: `User.objects.using("replica").get(…)`, reported at
@@ -63,7 +67,7 @@
  (#any-of? @_using "using" "db_manager")
  (#any-of-setting? @db "replica-names")
  (#any-of-setting? @_method "django-any-read-methods")
- (#has-before? @match "write" "function_definition" "except_clause" "else_clause" "elif_clause" "case_clause")
+ (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @match "test-function" "function_definition")
  (#set! message "replica")
  (#set! severity "raise"))
@@ -72,7 +76,7 @@
 ; value only the database knows (the documented idiom).
 ((call function: (attribute object: [(identifier) (attribute)] @entity attribute: (identifier) @_method)) @match
  (#any-of? @_method "refresh_from_db" "arefresh_from_db")
- (#has-before? @match "write" "function_definition" "except_clause" "else_clause" "elif_clause" "case_clause")
+ (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @match "f-expression" "function_definition")
  (#not-has-before? @match "test-function" "function_definition"))
 
@@ -83,7 +87,7 @@
  (#any-of-setting? @handle "python-session-names")
  (#any-of? @_method "get" "query" "aget" "get_one")
  (#not-any-of-setting? @handle "replica-names")
- (#has-before? @match "write" "function_definition" "except_clause" "else_clause" "elif_clause" "case_clause")
+ (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
  (#has-before? @match "flushed" "function_definition")
  (#not-has-before? @match "test-function" "function_definition"))
 ((call
@@ -91,7 +95,7 @@
    arguments: (argument_list . [(identifier) @entity (attribute object: (identifier) @entity)])) @match
  (#any-of? @_method "get" "query" "aget" "get_one")
  (#any-of-setting? @handle "replica-names")
- (#has-before? @match "write" "function_definition" "except_clause" "else_clause" "elif_clause" "case_clause")
+ (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @match "test-function" "function_definition")
  (#set! message "replica-handle")
  (#set! severity "raise"))
@@ -105,13 +109,13 @@
  (#eq? @_select "select")
  (#any-of? @_run "execute" "scalars" "scalar")
  (#any-of-setting? @handle "replica-names")
- (#has-before? @read "write" "function_definition" "except_clause" "else_clause" "elif_clause" "case_clause")
+ (#has-before? @read "write" "function_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @read "test-function" "function_definition")
  (#set! message "replica-handle")
  (#set! severity "raise"))
 ((call function: (identifier) @_select arguments: (argument_list . [(identifier) @entity (attribute object: (identifier) @entity)])) @match
  (#eq? @_select "select")
- (#has-before? @match "write" "function_definition" "except_clause" "else_clause" "elif_clause" "case_clause")
+ (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
  (#has-before? @match "flushed" "function_definition")
  (#not-has-before? @match "test-function" "function_definition"))
 
@@ -123,7 +127,7 @@
  (#any-of-setting? @_execute "python-sql-execute")
  (#extract? @entity "^[rRuUbBfF]*(?:\"\"\"|'''|\"|')\\s*(?i:select|with)\\b[\\s\\S]*?\\b(?i:from|join)\\s+[`\"\\[]?(?:\\w+[`\"\\]]?\\.[`\"\\[]?)?(\\w+)")
  (#not-match? @handle "(?i)replica|reader|read_")
- (#has-before? @match "write" "function_definition" "except_clause" "else_clause" "elif_clause" "case_clause")
+ (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @match "test-function" "function_definition"))
 ((call
    function: (attribute object: (_) @handle attribute: (identifier) @_execute)
@@ -131,19 +135,23 @@
  (#any-of-setting? @_execute "python-sql-execute")
  (#extract? @entity "^[rRuUbBfF]*(?:\"\"\"|'''|\"|')\\s*(?i:select|with)\\b[\\s\\S]*?\\b(?i:from|join)\\s+[`\"\\[]?(?:\\w+[`\"\\]]?\\.[`\"\\[]?)?(\\w+)")
  (#match? @handle "(?i)replica|reader|read_")
- (#has-before? @match "write" "function_definition" "except_clause" "else_clause" "elif_clause" "case_clause")
+ (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @match "test-function" "function_definition")
  (#set! message "replica-handle")
  (#set! severity "raise"))
 
 ; redis: `r.get(key)` after `r.set(key, …)`, `r.hget(name, field)` after `r.hset(name, …)`, on
-; the same client (named in `redis-clients`) and the same key expression.
-((call
-   function: (attribute object: [(identifier) @store (attribute attribute: (identifier) @store)] attribute: (identifier) @_method)
-   arguments: (argument_list . (_) @entity)) @match
+; the same client (named in `redis-clients`) and the same key expression, where the value is
+; kept, returned or passed on. A read that only feeds a condition (`if not r.exists(key)`,
+; `if cache.get(lock) == token`) checks the write: a health check, a lock's owner.
+([(assignment right: [(call function: (attribute object: [(identifier) @store (attribute attribute: (identifier) @store)] attribute: (identifier) @_method) arguments: (argument_list . (_) @entity)) @match (await (call function: (attribute object: [(identifier) @store (attribute attribute: (identifier) @store)] attribute: (identifier) @_method) arguments: (argument_list . (_) @entity)) @match)])
+  (return_statement [(call function: (attribute object: [(identifier) @store (attribute attribute: (identifier) @store)] attribute: (identifier) @_method) arguments: (argument_list . (_) @entity)) @match (await (call function: (attribute object: [(identifier) @store (attribute attribute: (identifier) @store)] attribute: (identifier) @_method) arguments: (argument_list . (_) @entity)) @match)])
+  (argument_list [(call function: (attribute object: [(identifier) @store (attribute attribute: (identifier) @store)] attribute: (identifier) @_method) arguments: (argument_list . (_) @entity)) @match (await (call function: (attribute object: [(identifier) @store (attribute attribute: (identifier) @store)] attribute: (identifier) @_method) arguments: (argument_list . (_) @entity)) @match)])
+  (keyword_argument value: [(call function: (attribute object: [(identifier) @store (attribute attribute: (identifier) @store)] attribute: (identifier) @_method) arguments: (argument_list . (_) @entity)) @match (await (call function: (attribute object: [(identifier) @store (attribute attribute: (identifier) @store)] attribute: (identifier) @_method) arguments: (argument_list . (_) @entity)) @match)])
+  (pair value: [(call function: (attribute object: [(identifier) @store (attribute attribute: (identifier) @store)] attribute: (identifier) @_method) arguments: (argument_list . (_) @entity)) @match (await (call function: (attribute object: [(identifier) @store (attribute attribute: (identifier) @store)] attribute: (identifier) @_method) arguments: (argument_list . (_) @entity)) @match)])]
  (#any-of-setting? @store "redis-clients")
  (#any-of-setting? @_method "redis-read-methods")
- (#has-before? @match "write" "function_definition" "except_clause" "else_clause" "elif_clause" "case_clause")
+ (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @match "test-function" "function_definition"))
 
 ;; Helpers.

@@ -1,7 +1,9 @@
 ;; A read of an entity that the same function wrote before: see docs.md.
 ;;
 ;; Writes are the shared helper "write" (queries/shared/db-writes-rust.scm); every read
-;; pattern joins it on `@entity`. The scope is the innermost function or closure.
+;; pattern joins it on `@entity`. The scope is the innermost function or closure, and the write
+;; must be on a path to the read: not in another branch of an `if` or `match`, nor in a block
+;; that returns before the read (queries/shared/paths-rust.scm).
 
 ; diesel: a query on the table that runs (`load`, `first`, `get_result`, `get_results`: the
 ; `diesel-read-methods` setting), e.g. `users.filter(…).first::<User>(conn)`, after
@@ -15,7 +17,7 @@
                 (call_expression function: [(field_expression value: (call_expression function: [(field_expression value: [(identifier) @entity (scoped_identifier path: (identifier) @entity name: (identifier) @_table) (scoped_identifier path: (scoped_identifier name: (identifier) @entity) name: (identifier) @_table)]) (generic_function function: (field_expression value: [(identifier) @entity (scoped_identifier path: (identifier) @entity name: (identifier) @_table) (scoped_identifier path: (scoped_identifier name: (identifier) @entity) name: (identifier) @_table)]))])) (generic_function function: (field_expression value: (call_expression function: [(field_expression value: [(identifier) @entity (scoped_identifier path: (identifier) @entity name: (identifier) @_table) (scoped_identifier path: (scoped_identifier name: (identifier) @entity) name: (identifier) @_table)]) (generic_function function: (field_expression value: [(identifier) @entity (scoped_identifier path: (identifier) @entity name: (identifier) @_table) (scoped_identifier path: (scoped_identifier name: (identifier) @entity) name: (identifier) @_table)]))])))])] field: (field_identifier) @_method))]) @match
  (#eq? @_table "table")
  (#any-of-setting? @_method "diesel-read-methods")
- (#has-before? @match "write" "function_item" "closure_expression" "else_clause" "match_arm"))
+ (#has-before? @match "write" "function_item" "closure_expression" "alternatives" "branch" "exits" "exit"))
 
 ; sea-orm: `user::Entity::find_by_id(id)`, `User::find()` after `user::Entity::insert(…)` or
 ; `model.insert(&db)`.
@@ -25,7 +27,7 @@
      name: (identifier) @_fn)) @match
  (#eq? @_entity "Entity")
  (#any-of-setting? @_fn "seaorm-read-functions")
- (#has-before? @match "write" "function_item" "closure_expression" "else_clause" "match_arm"))
+ (#has-before? @match "write" "function_item" "closure_expression" "alternatives" "branch" "exits" "exit"))
 
 ; Raw SQL through a replica: the query runs on an executor whose name says so
 ; (`.fetch_one(&state.read_pool)`). Reported at the query.
@@ -38,7 +40,7 @@
  (#extract? @entity "^r?#*\"\\s*(?i:select|with)\\b[\\s\\S]*?\\b(?i:from|join)\\s+[`\"\\[]?(?:\\w+[`\"\\]]?\\.[`\"\\[]?)?(\\w+)")
  (#any-of-setting? @_fn "rust-sql-execute")
  (#match? @handle "(?i)replica|read_pool|readpool|reader|read_db|ro_pool")
- (#has-before? @read "write" "function_item" "closure_expression" "else_clause" "match_arm")
+ (#has-before? @read "write" "function_item" "closure_expression" "alternatives" "branch" "exits" "exit")
  (#set! message "replica-handle")
  (#set! severity "raise"))
 ((call_expression
@@ -50,7 +52,7 @@
  (#extract? @entity "^r?#*\"\\s*(?i:select|with)\\b[\\s\\S]*?\\b(?i:from|join)\\s+[`\"\\[]?(?:\\w+[`\"\\]]?\\.[`\"\\[]?)?(\\w+)")
  (#any-of-setting? @_fn "rust-sql-macros")
  (#match? @handle "(?i)replica|read_pool|readpool|reader|read_db|ro_pool")
- (#has-before? @read "write" "function_item" "closure_expression" "else_clause" "match_arm")
+ (#has-before? @read "write" "function_item" "closure_expression" "alternatives" "branch" "exits" "exit")
  (#set! message "replica-handle")
  (#set! severity "raise"))
 
@@ -59,8 +61,8 @@
 ((call_expression function: [(identifier) @_fn (scoped_identifier name: (identifier) @_fn) (field_expression field: (field_identifier) @_fn) (generic_function function: [(identifier) @_fn (scoped_identifier name: (identifier) @_fn)])] arguments: (arguments . [(string_literal) (raw_string_literal)] @entity)) @match
  (#extract? @entity "^r?#*\"\\s*(?i:select|with)\\b[\\s\\S]*?\\b(?i:from|join)\\s+[`\"\\[]?(?:\\w+[`\"\\]]?\\.[`\"\\[]?)?(\\w+)")
  (#any-of-setting? @_fn "rust-sql-execute")
- (#has-before? @match "write" "function_item" "closure_expression" "else_clause" "match_arm"))
+ (#has-before? @match "write" "function_item" "closure_expression" "alternatives" "branch" "exits" "exit"))
 ((macro_invocation macro: [(identifier) @_fn (scoped_identifier name: (identifier) @_fn)] (token_tree . [(string_literal) (raw_string_literal)] @entity)) @match
  (#extract? @entity "^r?#*\"\\s*(?i:select|with)\\b[\\s\\S]*?\\b(?i:from|join)\\s+[`\"\\[]?(?:\\w+[`\"\\]]?\\.[`\"\\[]?)?(\\w+)")
  (#any-of-setting? @_fn "rust-sql-macros")
- (#has-before? @match "write" "function_item" "closure_expression" "else_clause" "match_arm"))
+ (#has-before? @match "write" "function_item" "closure_expression" "alternatives" "branch" "exits" "exit"))
