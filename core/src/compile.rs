@@ -24,10 +24,8 @@ pub struct CompiledLanguage {
     pub language: Language,
     /// Report patterns run over the whole tree.
     pub report: Option<Query>,
-    /// Report patterns run anchored at each node whose kind `dispatch` marks.
+    /// Report patterns run anchored at the nodes whose kind `report_roots` lists.
     pub anchored: Option<Query>,
-    /// Indexed by node kind id: whether `anchored` can match at a node of that kind.
-    pub dispatch: Vec<bool>,
     /// Indexed by node kind id: the anchored report patterns rooted at that kind.
     pub report_roots: Vec<Vec<u32>>,
     /// Helper patterns rooted at one node kind, run anchored at the nodes of a scope.
@@ -278,7 +276,6 @@ impl CompiledLanguage {
             language,
             report: None,
             anchored: None,
-            dispatch: Vec::new(),
             report_roots: Vec::new(),
             helper: None,
             helper_roots: Vec::new(),
@@ -828,7 +825,6 @@ fn analyze(
     // query engine's own traversal) and skipped where the words they need do not occur.
     // The rest run over the whole tree (report) or the whole scope (helper).
     let kinds = grammar.node_kind_count();
-    let mut dispatch = vec![false; kinds];
     let mut report_roots: Vec<Vec<u32>> = vec![Vec::new(); kinds];
     let mut helper_roots: Vec<Vec<u32>> = vec![Vec::new(); kinds];
     let mut role: Vec<Role> = Vec::with_capacity(patterns.len());
@@ -854,9 +850,6 @@ fn analyze(
         }
         for id in ids {
             roots[id].push(i as u32);
-            if p.helper.is_none() {
-                dispatch[id] = true;
-            }
         }
         role.push(anchored);
     }
@@ -873,6 +866,7 @@ fn analyze(
         }
         Some(q)
     };
+    let dispatch: Vec<bool> = report_roots.iter().map(|ps| !ps.is_empty()).collect();
     let relint_context = relint_context(lang, rules, &rule_ids, &patterns, &dispatch, role.contains(&Role::Full));
     Ok(CompiledLanguage {
         relint_context,
@@ -880,7 +874,6 @@ fn analyze(
         match_capture: match_capture.unwrap_or(0),
         report: only(Role::Full),
         anchored: only(Role::Anchored),
-        dispatch,
         report_roots,
         helper: only(Role::Helper),
         helper_roots,
@@ -958,12 +951,8 @@ fn root_kinds(pattern: &str) -> Option<Vec<&str>> {
             let item = rest.strip_prefix('(')?;
             let kind = node_name(item)?;
             kinds.push(kind);
-            rest = skip_trivia(after_group(rest)?);
             // Captures and quantifiers after the alternative.
-            while let Some(r) = rest.strip_prefix('@') {
-                let len = r.find(|c: char| !(c.is_alphanumeric() || "_-.".contains(c))).unwrap_or(r.len());
-                rest = skip_trivia(&r[len..]);
-            }
+            rest = skip_captures(after_group(rest)?);
             if rest.starts_with(['*', '+', '?']) {
                 return None;
             }
@@ -973,13 +962,8 @@ fn root_kinds(pattern: &str) -> Option<Vec<&str>> {
     if let Some(inner) = rest.strip_prefix('(') {
         // `((kind …) @cap (#pred …))`: the grouping around one node and its predicates.
         let kind = node_name(inner)?;
-        let after = skip_trivia(after_group(rest)?);
         // A second node in the group would make a sibling sequence.
-        let mut tail = after;
-        while let Some(r) = tail.strip_prefix('@') {
-            let len = r.find(|c: char| !(c.is_alphanumeric() || "_-.".contains(c))).unwrap_or(r.len());
-            tail = skip_trivia(&r[len..]);
-        }
+        let tail = skip_captures(after_group(rest)?);
         let tail = skip_trivia(tail.trim_start_matches(['.', '*', '+', '?']));
         if tail.starts_with(['[', '"', '_']) || (tail.starts_with('(') && !tail.starts_with("(#")) {
             return None;
@@ -995,6 +979,21 @@ fn node_name(text: &str) -> Option<&str> {
     let end = text.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(text.len());
     let kind = &text[..end];
     (!kind.is_empty() && kind != "_").then_some(kind)
+}
+
+/// The capture name at the start of `text` (just after its `@`).
+fn capture_name(text: &str) -> &str {
+    let len = text.find(|c: char| !(c.is_alphanumeric() || "_-.".contains(c))).unwrap_or(text.len());
+    &text[..len]
+}
+
+/// `text` after white space, comments and any `@capture` names.
+fn skip_captures(text: &str) -> &str {
+    let mut rest = skip_trivia(text);
+    while let Some(r) = rest.strip_prefix('@') {
+        rest = skip_trivia(&r[capture_name(r).len()..]);
+    }
+    rest
 }
 
 /// `text` after white space and `;` comments.
@@ -1059,9 +1058,8 @@ fn text_requirements(pattern: &str) -> Vec<(&str, Vec<String>)> {
             continue;
         }
         let Some(cap) = args.strip_prefix('@') else { continue };
-        let len = cap.find(|c: char| !(c.is_alphanumeric() || "_-.".contains(c))).unwrap_or(cap.len());
-        let name = &cap[..len];
-        args = skip_trivia(&cap[len..]);
+        let name = capture_name(cap);
+        args = skip_trivia(&cap[name.len()..]);
         let mut values = Vec::new();
         let mut ok = true;
         while let Some(s) = args.strip_prefix('"') {
@@ -1117,9 +1115,9 @@ fn captures_in(text: &str) -> Vec<(usize, &str)> {
             }
             b'@' => {
                 let rest = &text[i + 1..];
-                let len = rest.find(|c: char| !(c.is_alphanumeric() || "_-.".contains(c))).unwrap_or(rest.len());
-                out.push((i, &rest[..len]));
-                i += 1 + len;
+                let name = capture_name(rest);
+                out.push((i, name));
+                i += 1 + name.len();
             }
             _ => i += 1,
         }

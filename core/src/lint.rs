@@ -225,35 +225,19 @@ impl Linter {
         if let Some(query) = &compiled.anchored
             && report_roots.iter().any(|ps| !ps.is_empty())
         {
-            // One walk over the tree (or the scope); the query runs only where a pattern
-            // can start and the words it needs occur.
             // One walk over the tree (or the scope) finds where report patterns can start
             // and the words they need occur, and where helper patterns can start (in
             // document order, for the scopes that predicates search: `QueryRun::helper_nodes`).
             let mut report_nodes = Vec::new();
             let mut helper_nodes = Vec::new();
-            let mut walk = root.walk();
-            'walk: loop {
-                let node = walk.node();
-                let inside = scope.start <= node.start_byte() && node.end_byte() <= scope.end;
-                if inside {
-                    if helper_roots.get(node.kind_id() as usize).is_some_and(|ps| !ps.is_empty()) {
-                        helper_nodes.push(node);
-                    }
-                    if can_root(&report_roots, compiled, &words, node) {
-                        report_nodes.push(node);
-                    }
+            for_each_node(root, &scope, |node| {
+                if helper_roots.get(node.kind_id() as usize).is_some_and(|ps| !ps.is_empty()) {
+                    helper_nodes.push(node);
                 }
-                let overlaps = node.start_byte() < scope.end && scope.start < node.end_byte();
-                if (overlaps || node.start_byte() == node.end_byte()) && walk.goto_first_child() {
-                    continue;
+                if can_root(&report_roots, compiled, &words, node) {
+                    report_nodes.push(node);
                 }
-                while !walk.goto_next_sibling() {
-                    if !walk.goto_parent() {
-                        break 'walk;
-                    }
-                }
-            }
+            });
             run.helper_nodes = helper_nodes;
             run.walked = scope.start..scope.end.min(text.len());
             cursor.set_max_start_depth(Some(0));
@@ -270,6 +254,33 @@ impl Linter {
         }
         result.findings = run.findings;
         result
+    }
+}
+
+/// Calls `f` on each node of `start`'s subtree (`start` included) that lies inside `range`, in
+/// document order, descending only into nodes that overlap `range`.
+fn for_each_node<'t>(start: Node<'t>, range: &Range<usize>, mut f: impl FnMut(Node<'t>)) {
+    let mut walk = start.walk();
+    loop {
+        let node = walk.node();
+        if range.start <= node.start_byte() && node.end_byte() <= range.end {
+            f(node);
+        }
+        let overlaps = node.start_byte() < range.end && range.start < node.end_byte();
+        if (overlaps || node.start_byte() == node.end_byte()) && walk.goto_first_child() {
+            continue;
+        }
+        loop {
+            if walk.node() == start {
+                return;
+            }
+            if walk.goto_next_sibling() {
+                break;
+            }
+            if !walk.goto_parent() {
+                return;
+            }
+        }
     }
 }
 
@@ -714,27 +725,11 @@ impl<'a, 't> MatchCtx<'a, 't> {
             let hi = all.partition_point(|n| n.start_byte() < range.end.max(range.start + 1));
             nodes.extend(all[lo..hi.max(lo)].iter().filter(|n| n.end_byte() <= range.end));
         } else if helpers.roots.iter().any(|ps| !ps.is_empty()) {
-            let mut walk = scope.walk();
-            'walk: loop {
-                let node = walk.node();
+            for_each_node(scope, &range, |node| {
                 if helpers.roots.get(node.kind_id() as usize).is_some_and(|ps| !ps.is_empty()) {
                     nodes.push(node);
                 }
-                if walk.goto_first_child() {
-                    continue;
-                }
-                loop {
-                    if walk.node() == scope {
-                        break 'walk;
-                    }
-                    if walk.goto_next_sibling() {
-                        break;
-                    }
-                    if !walk.goto_parent() {
-                        break 'walk;
-                    }
-                }
-            }
+            });
         }
         let nodes = Rc::new(nodes);
         helpers.scope_nodes.insert(scope.id(), nodes.clone());
