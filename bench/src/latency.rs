@@ -35,9 +35,9 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 /// Prints a Markdown table of per-edit latency for each language.
 pub fn run(root: &Path, rules: &RuleSet, edits: usize) {
     println!(
-        "| language | file | lines | full parse ms | edit + reparse + lint: median ms | p99 ms | max ms | reparse: median ms | p99 ms | lint: median ms | p99 ms | bare tree-sitter reparse: median ms | p99 ms |"
+        "| language | file | lines | full parse ms | first diagnostics: median ms | p99 ms | max ms | previews | previews equal to settled | settled (edit + preview + reparse + lint): median ms | p99 ms | reparse: median ms | p99 ms | lint: median ms | p99 ms | bare tree-sitter reparse: median ms | p99 ms |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     let mut linter = Linter::new();
     for lang in [Language::Python, Language::Rust, Language::TypeScript] {
         let Some((path, mut text)) = pick(root, lang) else { continue };
@@ -68,6 +68,9 @@ pub fn run(root: &Path, rules: &RuleSet, edits: usize) {
         sites.dedup();
         let mut rng: u64 = 42;
         let (mut total, mut lint, mut reparse) = (Vec::new(), Vec::new(), Vec::new());
+        // First diagnostics: the preview (the edited item parsed alone) when it is given,
+        // else the settled result; and how often a preview equals the settled findings.
+        let (mut first, mut previews, mut equal) = (Vec::new(), 0, 0);
         // As the server does: raw findings follow the edits; re-lints cover edited items.
         // The floor: the same edits reparsed by a plain tree-sitter parser, no Lever code.
         let mut bare = tree_sitter::Parser::new();
@@ -95,6 +98,8 @@ pub fn run(root: &Path, rules: &RuleSet, edits: usize) {
             };
             tree.edit(&edit);
             incremental.edit(at, at, at + 1);
+            let preview = incremental.preview(&mut linter, rules, lang, &text, &tree);
+            let previewed = start.elapsed().as_secs_f64() * 1e3;
             let p0 = Instant::now();
             let new = linter.parse(lang, &text, Some(&tree), Duration::from_secs(60)).expect("reparse");
             for r in tree.changed_ranges(&new) {
@@ -103,26 +108,36 @@ pub fn run(root: &Path, rules: &RuleSet, edits: usize) {
             tree = new;
             reparse.push(p0.elapsed().as_secs_f64() * 1e3);
             let l0 = Instant::now();
-            let found = incremental.relint(&mut linter, rules, lang, &text, &tree).findings.len();
-            std::hint::black_box(found);
+            let found = incremental.relint(&mut linter, rules, lang, &text, &tree).findings;
             lint.push(l0.elapsed().as_secs_f64() * 1e3);
             total.push(start.elapsed().as_secs_f64() * 1e3);
+            match preview {
+                Some(p) => {
+                    previews += 1;
+                    equal += usize::from(p == found);
+                    first.push(previewed);
+                }
+                None => first.push(total[total.len() - 1]),
+            }
             bare_tree.edit(&edit);
             let b0 = Instant::now();
             bare_tree = bare.parse(&text, Some(&bare_tree)).expect("bare reparse");
             floor.push(b0.elapsed().as_secs_f64() * 1e3);
         }
         floor.sort_by(f64::total_cmp);
+        first.sort_by(f64::total_cmp);
         total.sort_by(f64::total_cmp);
         lint.sort_by(f64::total_cmp);
         reparse.sort_by(f64::total_cmp);
         let name = path.strip_prefix(root).unwrap_or(&path).display().to_string();
         println!(
-            "| {lang} | `{name}` | {} | {full:.1} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} |",
+            "| {lang} | `{name}` | {} | {full:.1} | {:.2} | {:.2} | {:.2} | {previews}/{edits} | {equal}/{previews} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} |",
             text.lines().count(),
+            percentile(&first, 0.5),
+            percentile(&first, 0.99),
+            first[first.len() - 1],
             percentile(&total, 0.5),
             percentile(&total, 0.99),
-            total[total.len() - 1],
             percentile(&reparse, 0.5),
             percentile(&reparse, 0.99),
             percentile(&lint, 0.5),

@@ -21,9 +21,10 @@ use crate::finding::Finding;
 use crate::language::Language;
 use crate::lint::{FileResult, Linter, finish};
 use crate::rules::RuleSet;
+use crate::text::point;
 
 /// A file's raw findings, kept in step with edits.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct Incremental {
     /// `None` until the first full lint, and after anything that invalidates it.
     raw: Option<Vec<Finding>>,
@@ -138,6 +139,162 @@ impl Incremental {
         finish(rules, lang, text, tree, &mut result.findings);
         result
     }
+}
+
+/// The largest item [`Incremental::preview`] parses on its own; beyond it, the incremental
+/// reparse of the whole file is cheaper.
+const PREVIEW_MAX_ITEM: usize = 64 * 1024;
+
+impl Incremental {
+    /// The findings for the current text before the file is reparsed, or `None` when they
+    /// cannot be had that way. `edited` is the tree of the text before the edits, with the
+    /// edits applied (`Tree::edit`).
+    ///
+    /// Tree-sitter's incremental reparse still visits the whole file, and on some files
+    /// (deep generic TypeScript, long Python classes) it takes several milliseconds. The
+    /// re-lint needs only the region around the edits, so this parses just the statement
+    /// or item holding that region, with its enclosing headers but without its siblings
+    /// (`Parser::set_included_ranges`; offsets stay those of the whole text), lints the
+    /// region on that tree and merges the result with the findings elsewhere.
+    ///
+    /// It declines when a rule's predicates look outside the region (`#has-before?` and
+    /// `#has?` scopes), when the file has suppression comments, when the fragment does not
+    /// parse to the same kind of node over the same bytes (with no new syntax errors), and
+    /// when the item is large. The caller
+    /// still reparses the file and calls [`Incremental::relint`], whose result is the
+    /// reference: the differential tests check that a preview, when given, equals it.
+    /// This does not change `self`.
+    pub fn preview(
+        &self,
+        linter: &mut Linter,
+        rules: &RuleSet,
+        lang: Language,
+        text: &str,
+        edited: &Tree,
+    ) -> Option<Vec<Finding>> {
+        let context = rules.compiled(lang).relint_context.as_ref()?;
+        let (raw, dirty) = (self.raw.as_ref()?, self.dirty.clone()?);
+        if dirty.end > text.len() {
+            return None;
+        }
+        // Suppressions are applied over the whole file, from its comments: an edit can open
+        // or close a comment far from a directive.
+        if context.scopes.contains(&true) || crate::suppress::mentions_directive(text) {
+            return None;
+        }
+        let region = region_around(edited, dirty.clone(), context);
+        let (item, ranges) = fragment(lang, text, edited, &region, &dirty)?;
+        let budget = std::time::Duration::from_millis(rules.timeout_ms);
+        let tree = linter.parse_ranges(lang, text, None, &ranges, budget)?;
+        // The fragment must read as the same kind of node over the same bytes, without
+        // syntax errors; errors in its enclosing headers must have been there before the
+        // edit (syntax the grammar does not know, such as TypeScript variance annotations).
+        let (kind, span, top_had_errors) = item;
+        let root = tree.root_node();
+        let mut node = root.descendant_for_byte_range(span.start, span.end)?;
+        while node.kind_id() != kind || node.byte_range() != span {
+            node = node.parent()?;
+        }
+        if node.has_error() || (root.has_error() && !top_had_errors) {
+            return None;
+        }
+        let result = linter.raw_findings(rules, lang, text, &tree, Some(region.clone()));
+        if result.skipped.is_some() {
+            return None;
+        }
+        let mut findings: Vec<Finding> = raw
+            .iter()
+            .filter(|f| {
+                let (lo, hi) = envelope(f);
+                hi < region.start || lo >= region.end || region.is_empty()
+            })
+            .cloned()
+            .chain(result.findings)
+            .collect();
+        findings.sort_by(|a, b| (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule)));
+        // No directives: this only sorts.
+        finish(rules, lang, text, edited, &mut findings);
+        Some(findings)
+    }
+}
+
+/// What [`Incremental::preview`] parses: the smallest node around `region` that is an item
+/// of the file or of a statement list and holds the edits; and the ranges to parse, which
+/// are its top-level item without the siblings in the statement lists on the way down.
+/// Returns the node's kind id and byte range, whether its top-level item had syntax errors
+/// before the edit, and the ranges.
+#[allow(clippy::type_complexity)]
+fn fragment(
+    lang: Language,
+    text: &str,
+    edited: &Tree,
+    region: &Range<usize>,
+    dirty: &Range<usize>,
+) -> Option<((u16, Range<usize>, bool), Vec<tree_sitter::Range>)> {
+    let lists = lang.statement_lists();
+    // `Tree::edit` does not grow a node by text inserted at its very end, nor at its very
+    // start (the node moves right): such a node ends, in the new text, where the edit ends.
+    let end_of = |n: Node| if n.end_byte() == dirty.start { dirty.end } else { n.end_byte() };
+    let path = path_to(edited, region.clone(), end_of);
+    // The innermost child of a statement list (or of the root) around the edits.
+    let at = (1..path.len()).rev().find(|&i| {
+        let (node, parent) = (path[i], path[i - 1]);
+        let (start, end) = (node.start_byte(), end_of(node));
+        (i == 1 || lists.contains(&parent.kind())) && start < dirty.start && dirty.end <= end && start <= region.start
+    })?;
+    let node = path[at];
+    let item = node.start_byte()..end_of(node);
+    let top = path[1];
+    let top_end = end_of(top);
+    if item.len() > PREVIEW_MAX_ITEM || top_end - top.start_byte() > 4 * PREVIEW_MAX_ITEM {
+        return None;
+    }
+    // The siblings to leave out: those in the statement lists on the way down.
+    let mut holes: Vec<Node> = Vec::new();
+    for i in 2..=at {
+        if lists.contains(&path[i - 1].kind()) {
+            let mut cursor = path[i - 1].walk();
+            holes.extend(path[i - 1].named_children(&mut cursor).filter(|c| c.id() != path[i].id()));
+        }
+    }
+    holes.sort_by_key(|h| h.start_byte());
+    let mut ranges = Vec::new();
+    let (mut at, mut at_point) = (top.start_byte(), top.start_position());
+    for hole in &holes {
+        if hole.start_byte() > at {
+            ranges.push(tree_sitter::Range {
+                start_byte: at,
+                end_byte: hole.start_byte(),
+                start_point: at_point,
+                end_point: hole.start_position(),
+            });
+        }
+        (at, at_point) = (hole.end_byte(), hole.end_position());
+    }
+    if top_end > at {
+        let end_point = if top_end == top.end_byte() { top.end_position() } else { point(text, top_end) };
+        ranges.push(tree_sitter::Range { start_byte: at, end_byte: top_end, start_point: at_point, end_point });
+    }
+    Some(((node.kind_id(), item, top.has_error()), ranges))
+}
+
+/// The nodes from the root down to the smallest one around `range`, where `end_of` gives
+/// a node's end. A cursor finds them in one descent: `Node::parent` would start from the
+/// root again at every step.
+fn path_to(tree: &Tree, range: Range<usize>, end_of: impl Fn(Node) -> usize) -> Vec<Node<'_>> {
+    let mut path = vec![tree.root_node()];
+    let mut cursor = tree.walk();
+    // The first child ending after `range.start - 1` may end exactly at it (text inserted
+    // at its end); the next one may be the one around `range`.
+    while cursor.goto_first_child_for_byte(range.start.saturating_sub(1)).is_some() {
+        let around = |n: Node| n.start_byte() <= range.start && range.end <= end_of(n);
+        let found = around(cursor.node()) || (cursor.goto_next_sibling() && around(cursor.node()));
+        if !found {
+            break;
+        }
+        path.push(cursor.node());
+    }
+    path
 }
 
 /// The byte span a finding depends on: its range, its fix's edits and related locations.

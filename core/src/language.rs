@@ -90,6 +90,17 @@ impl Language {
                 && node.named_child(0).is_some_and(|c| c.kind() == "string"))
     }
 
+    /// Node kinds whose children are a list of statements or items (a block, a class or
+    /// `impl` body). Any one of their children can be parsed without its siblings, which is
+    /// what [`crate::incremental::Incremental::preview`] relies on.
+    pub fn statement_lists(self) -> &'static [&'static str] {
+        match self {
+            Language::Python => &["block"],
+            Language::Rust => &["block", "declaration_list"],
+            Language::TypeScript | Language::Tsx | Language::JavaScript => &["statement_block", "class_body"],
+        }
+    }
+
     /// The token that starts a line comment, for inserting suppression comments.
     pub fn line_comment(self) -> &'static str {
         match self {

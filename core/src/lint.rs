@@ -133,6 +133,20 @@ impl Linter {
     /// Parses `text`, reusing `old` (already edited to match) when given. `None` when the
     /// budget ran out.
     pub fn parse(&mut self, lang: Language, text: &str, old: Option<&Tree>, budget: Duration) -> Option<Tree> {
+        self.parse_ranges(lang, text, old, &[], budget)
+    }
+
+    /// Parses only the `ranges` of `text` (sorted, disjoint; all of it when empty), with
+    /// byte offsets and positions as in the whole text. `None` when the budget ran out or
+    /// the ranges are invalid.
+    pub fn parse_ranges(
+        &mut self,
+        lang: Language,
+        text: &str,
+        old: Option<&Tree>,
+        ranges: &[tree_sitter::Range],
+        budget: Duration,
+    ) -> Option<Tree> {
         let parser = self.parsers[lang.index()].get_or_insert_with(|| {
             let mut p = Parser::new();
             p.set_language(&lang.grammar()).expect("grammar ABI is pinned and tested");
@@ -147,11 +161,17 @@ impl Linter {
             if Instant::now() > deadline { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
         };
         let mut input = |i: usize, _| -> &[u8] { if i < bom { &b"   "[i..] } else { bytes.get(i..).unwrap_or(&[]) } };
+        if !ranges.is_empty() && parser.set_included_ranges(ranges).is_err() {
+            return None;
+        }
         let tree =
             parser.parse_with_options(&mut input, old, Some(ParseOptions::new().progress_callback(&mut progress)));
         if tree.is_none() {
             // A cancelled parse would otherwise resume on the next call.
             parser.reset();
+        }
+        if !ranges.is_empty() {
+            parser.set_included_ranges(&[]).expect("the empty list means the whole text");
         }
         tree
     }

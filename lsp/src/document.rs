@@ -20,6 +20,18 @@ pub fn next_generation() -> u64 {
     GENERATION.fetch_add(1, Ordering::Relaxed)
 }
 
+/// A lint's result: its generation, the rule set it used, and its findings.
+pub type Lint = (u64, Arc<RuleSet>, Arc<Vec<Finding>>);
+
+/// A change to a document, kept until a lint that started before it is settled.
+pub enum Change {
+    Edit(InputEdit),
+    /// The whole text was replaced: no old tree, no incremental state.
+    Replace,
+    /// The rules changed: the incremental state is void, the tree is not.
+    Reset,
+}
+
 /// One open document.
 pub struct Document {
     pub language: Option<Language>,
@@ -30,13 +42,20 @@ pub struct Document {
     pub generation: u64,
     pub text: String,
     pub lines: LineMap,
-    /// The tree of `text`, or of the text before the last edits with those edits applied
+    /// The tree of the text of generation `base`, with the later edits applied
     /// (`Tree::edit`), ready for an incremental reparse. `None` before the first parse.
     pub tree: Option<Tree>,
     /// Whether `tree` needs a reparse before it matches `text`.
     pub stale: bool,
-    /// The last lint: its generation, the rule set it used, and its findings.
-    pub lint: Option<(u64, Arc<RuleSet>, Arc<Vec<Finding>>)>,
+    /// The generation that `tree` and `incremental` were last brought up to by a lint.
+    pub base: u64,
+    /// The changes after `base`, each with the generation it made. A lint that started
+    /// before them replays them on its tree and state (see [`Document::settle`]).
+    pub changes: Vec<(u64, Change)>,
+    /// The last settled lint.
+    pub lint: Option<Lint>,
+    /// Findings shown before the settled lint (see `Incremental::preview`).
+    pub preview: Option<Lint>,
     /// Raw findings kept in step with edits, so a re-lint covers only the edited items.
     pub incremental: Incremental,
 }
@@ -51,20 +70,30 @@ impl Document {
             text,
             tree: None,
             stale: true,
+            base: 0,
+            changes: Vec::new(),
             lint: None,
+            preview: None,
             incremental: Incremental::default(),
         }
+    }
+
+    /// The findings to show for the current generation: settled, else previewed.
+    pub fn current(&self) -> Option<&Lint> {
+        [&self.lint, &self.preview].into_iter().flatten().find(|l| l.0 == self.generation)
     }
 
     /// Applies the client's changes in order. Incremental changes are mirrored on the tree
     /// with `Tree::edit`; a whole-text change drops the tree.
     pub fn apply(&mut self, changes: Vec<TextDocumentContentChangeEvent>, enc: Encoding) {
+        let generation = next_generation();
         for change in changes {
             match change.range {
                 None => {
                     self.text = change.text;
                     self.tree = None;
                     self.incremental.reset();
+                    self.changes.push((generation, Change::Replace));
                 }
                 Some(range) => {
                     let r = self.lines.byte_range(&self.text, range, enc);
@@ -73,21 +102,62 @@ impl Document {
                     self.text.replace_range(r.clone(), &change.text);
                     let new_end = r.start + change.text.len();
                     self.incremental.edit(r.start, r.end, new_end);
+                    let edit = InputEdit {
+                        start_byte: r.start,
+                        old_end_byte: r.end,
+                        new_end_byte: new_end,
+                        start_position,
+                        old_end_position,
+                        new_end_position: point(&self.text, new_end),
+                    };
                     if let Some(tree) = &mut self.tree {
-                        tree.edit(&InputEdit {
-                            start_byte: r.start,
-                            old_end_byte: r.end,
-                            new_end_byte: new_end,
-                            start_position,
-                            old_end_position,
-                            new_end_position: point(&self.text, new_end),
-                        });
+                        tree.edit(&edit);
                     }
+                    self.changes.push((generation, Change::Edit(edit)));
                 }
             }
             self.lines = LineMap::new(&self.text);
         }
         self.stale = true;
+        self.generation = generation;
+    }
+
+    /// A new rule set: the raw findings kept so far are void.
+    pub fn reset(&mut self) {
         self.generation = next_generation();
+        self.incremental.reset();
+        self.changes.push((self.generation, Change::Reset));
+    }
+
+    /// Takes the tree and incremental state that a lint of `generation` produced, with the
+    /// changes made since replayed on them, unless a later lint's are already in. `parsed`:
+    /// whether `tree` is of that generation's text (or still needs a reparse).
+    pub fn settle(&mut self, generation: u64, tree: Option<Tree>, parsed: bool, state: Incremental) {
+        if generation <= self.base {
+            return;
+        }
+        let (mut tree, mut state, mut stale) = (tree, state, !parsed);
+        for (_, change) in self.changes.iter().filter(|(g, _)| *g > generation) {
+            match change {
+                Change::Edit(e) => {
+                    if let Some(t) = &mut tree {
+                        t.edit(e);
+                    }
+                    state.edit(e.start_byte, e.old_end_byte, e.new_end_byte);
+                    stale = true;
+                }
+                Change::Replace => {
+                    tree = None;
+                    state.reset();
+                    stale = true;
+                }
+                Change::Reset => state.reset(),
+            }
+        }
+        self.changes.retain(|(g, _)| *g > generation);
+        self.base = generation;
+        self.tree = tree;
+        self.stale = stale || self.tree.is_none();
+        self.incremental = state;
     }
 }

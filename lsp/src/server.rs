@@ -14,11 +14,13 @@ use std::time::Duration;
 
 use dashmap::DashMap;
 use futures::FutureExt;
+use lever_core::incremental::Incremental;
 use lever_core::{Applicability, Finding, Language, Linter, RuleSet, Severity, suppress};
 use serde_json::{Value, json};
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
+use tree_sitter::Tree;
 
 use crate::document::Document;
 use crate::position::Encoding;
@@ -200,8 +202,7 @@ impl LanguageServer for Backend {
         let inner = self.inner.clone();
         let _ = guard(&inner.client.clone(), "didOpen", async move {
             let doc = params.text_document;
-            let mut document = Document::new(language_of(&doc.uri), doc.version, doc.text);
-            parse(&mut document);
+            let document = Document::new(language_of(&doc.uri), doc.version, doc.text);
             inner.docs.insert(doc.uri.clone(), document);
             inner.schedule(doc.uri);
             Ok(())
@@ -222,7 +223,6 @@ impl LanguageServer for Backend {
                 };
                 doc.apply(params.content_changes, encoding);
                 doc.version = params.text_document.version;
-                parse(&mut doc);
             }
             inner.schedule(uri);
             Ok(())
@@ -338,8 +338,7 @@ impl Inner {
         let uris: Vec<Uri> = self.docs.iter().map(|d| d.key().clone()).collect();
         for uri in uris {
             if let Some(mut doc) = self.docs.get_mut(&uri) {
-                doc.generation = crate::document::next_generation();
-                doc.incremental.reset();
+                doc.reset();
             }
             self.schedule(uri);
         }
@@ -407,54 +406,125 @@ impl Inner {
         }
     }
 
-    async fn diagnostics(&self, uri: &Uri, generation: u64) -> Option<(i32, Vec<Diagnostic>)> {
-        let findings = self.lint(uri, generation).await?;
-        let enc = self.caps().encoding;
+    async fn diagnostics(self: &Arc<Self>, uri: &Uri, generation: u64) -> Option<(i32, Vec<Diagnostic>)> {
+        let (rules, findings) = self.findings(uri, generation).await?;
         let doc = self.docs.get(uri)?;
-        if doc.generation != generation {
-            return None;
-        }
-        let rules = doc.lint.as_ref().map(|l| l.1.clone())?;
-        let diags = findings.iter().map(|f| to_diagnostic(uri, &doc, &rules, f, enc)).collect();
-        Some((doc.version, diags))
+        (doc.generation == generation).then(|| (doc.version, self.to_diagnostics(uri, &doc, &rules, &findings)))
     }
 
-    async fn lint(&self, uri: &Uri, generation: u64) -> Option<Arc<Vec<Finding>>> {
-        let (text, tree, language, incremental) = {
-            let mut doc = self.docs.get_mut(uri)?;
+    fn to_diagnostics(&self, uri: &Uri, doc: &Document, rules: &RuleSet, findings: &[Finding]) -> Vec<Diagnostic> {
+        let enc = self.caps().encoding;
+        findings.iter().map(|f| to_diagnostic(uri, doc, rules, f, enc)).collect()
+    }
+
+    /// The document's findings at `generation`, as soon as they can be had.
+    ///
+    /// After an edit, a preview (the edited item parsed alone, `Incremental::preview`)
+    /// comes back at once when the engine can give one and the client can be told about a
+    /// correction (it takes pushes, or pulls and accepts refresh requests). The reparse and
+    /// the settled lint then run in the background, and a settled result that differs is
+    /// pushed, or announced with `workspace/diagnostic/refresh`. Otherwise this waits for
+    /// the settled lint.
+    async fn findings(self: &Arc<Self>, uri: &Uri, generation: u64) -> Option<(Arc<RuleSet>, Arc<Vec<Finding>>)> {
+        let snapshot = {
+            let doc = self.docs.get(uri)?;
             if doc.generation != generation {
                 return None;
             }
-            if let Some((g, _, findings)) = &doc.lint
-                && *g == generation
-            {
-                return Some(findings.clone());
+            if let Some((_, rules, findings)) = doc.current() {
+                return Some((rules.clone(), findings.clone()));
             }
-            // Edits that arrive during this lint go to a fresh state (a full lint next time).
-            (doc.text.clone(), doc.tree.clone(), doc.language, std::mem::take(&mut doc.incremental))
+            Snapshot {
+                text: doc.text.clone(),
+                tree: doc.tree.clone(),
+                stale: doc.stale,
+                language: doc.language,
+                incremental: doc.incremental.clone(),
+            }
         };
         let rules = self.rules_for(uri).await;
         let enabled = self.settings().enable != Some(false);
-        let mut restored = lever_core::incremental::Incremental::default();
-        let findings = match (language, tree) {
-            (Some(lang), Some(tree)) if enabled => {
+        let caps = self.caps();
+        let can_correct = !caps.pull || caps.refresh;
+        if let (true, true, Some(lang), Some(tree)) =
+            (enabled && snapshot.stale, can_correct, snapshot.language, &snapshot.tree)
+        {
+            let (rules2, text, tree, state) =
+                (rules.clone(), snapshot.text.clone(), tree.clone(), snapshot.incremental.clone());
+            let job = tokio::task::spawn_blocking(move || {
+                std::panic::catch_unwind(AssertUnwindSafe(|| {
+                    LINTER.with_borrow_mut(|l| state.preview(l, &rules2, lang, &text, &tree))
+                }))
+            });
+            if let Ok(Ok(Some(findings))) = job.await {
+                let findings = Arc::new(findings);
+                {
+                    let mut doc = self.docs.get_mut(uri)?;
+                    if doc.generation != generation {
+                        return None;
+                    }
+                    doc.preview = Some((generation, rules.clone(), findings.clone()));
+                }
+                let (this, uri, previewed, used) = (self.clone(), uri.clone(), findings.clone(), rules.clone());
+                tokio::spawn(async move {
+                    let settled = this.settle(&uri, generation, used.clone(), snapshot, enabled).await;
+                    let Some(settled) = settled.filter(|s| *s != previewed) else { return };
+                    if caps.pull {
+                        let _ = this.client.workspace_diagnostic_refresh().await;
+                        return;
+                    }
+                    let published = this
+                        .docs
+                        .get(&uri)
+                        .filter(|d| d.generation == generation)
+                        .map(|doc| (doc.version, this.to_diagnostics(&uri, &doc, &used, &settled)));
+                    if let Some((version, diags)) = published {
+                        this.client.publish_diagnostics(uri, diags, Some(version)).await;
+                    }
+                });
+                return Some((rules, findings));
+            }
+        }
+        let findings = self.settle(uri, generation, rules.clone(), snapshot, enabled).await?;
+        Some((rules, findings))
+    }
+
+    /// Reparses the snapshot's text (incrementally when it has an edited tree), lints it,
+    /// and records the result in the document.
+    async fn settle(
+        &self,
+        uri: &Uri,
+        generation: u64,
+        rules: Arc<RuleSet>,
+        snapshot: Snapshot,
+        enabled: bool,
+    ) -> Option<Arc<Vec<Finding>>> {
+        let Snapshot { text, tree, stale, language, incremental } = snapshot;
+        let (mut tree, mut state, mut parsed) = (tree, incremental, !stale);
+        let findings = match language {
+            Some(lang) if enabled => {
                 let rules = rules.clone();
-                let mut incremental = incremental;
                 let job = tokio::task::spawn_blocking(move || {
                     std::panic::catch_unwind(AssertUnwindSafe(|| {
-                        let found =
-                            LINTER.with_borrow_mut(|l| incremental.relint(l, &rules, lang, &text, &tree).findings);
-                        (found, incremental)
+                        if stale || tree.is_none() {
+                            tree = parse(lang, &text, tree.take(), &mut state);
+                        }
+                        let found = match &tree {
+                            Some(t) => LINTER.with_borrow_mut(|l| state.relint(l, &rules, lang, &text, t).findings),
+                            None => Vec::new(),
+                        };
+                        (found, tree, state)
                     }))
                 });
                 match job.await {
-                    Ok(Ok((findings, state))) => {
-                        restored = state;
+                    Ok(Ok((findings, new_tree, new_state))) => {
+                        (tree, state, parsed) = (new_tree, new_state, true);
                         findings
                     }
                     _ => {
                         LINTER.with_borrow_mut(|l| *l = Linter::new());
                         self.client.log_message(MessageType::ERROR, "lever: internal error while linting").await;
+                        (tree, state) = (None, Default::default());
                         Vec::new()
                     }
                 }
@@ -464,11 +534,11 @@ impl Inner {
         self.log_errors(rules.take_errors().iter().map(|e| e.to_string()).collect()).await;
         let findings = Arc::new(findings);
         let mut doc = self.docs.get_mut(uri)?;
+        doc.settle(generation, tree, parsed, state);
         if doc.generation != generation {
             return None;
         }
         doc.lint = Some((generation, rules, findings.clone()));
-        doc.incremental = restored;
         Some(findings)
     }
 
@@ -524,8 +594,7 @@ impl Inner {
             }
         }
         if wants(FIX_ALL)
-            && let Some((generation, _, findings)) = &doc.lint
-            && *generation == doc.generation
+            && let Some((_, _, findings)) = doc.current()
         {
             let safe =
                 findings.iter().filter_map(|f| f.fix.as_ref()).filter(|f| f.applicability == Applicability::Safe);
@@ -544,10 +613,7 @@ impl Inner {
     fn hover(&self, params: HoverParams) -> Option<Hover> {
         let uri = params.text_document_position_params.text_document.uri;
         let doc = self.docs.get(&uri)?;
-        let (generation, rules, findings) = doc.lint.as_ref()?;
-        if *generation != doc.generation {
-            return None;
-        }
+        let (_, rules, findings) = doc.current()?;
         let enc = self.caps().encoding;
         let at = doc.lines.offset(&doc.text, params.text_document_position_params.position, enc);
         let f = findings.iter().find(|f| f.range.start <= at && at <= f.range.end)?;
@@ -566,25 +632,30 @@ impl Inner {
     }
 }
 
-/// Parses the document if its tree is stale: incrementally when it has an edited old tree.
-fn parse(doc: &mut Document) {
-    if !doc.stale {
-        return;
+/// The tree of `text`, parsed incrementally from `old` (the previous tree with the edits
+/// applied) when there is one; regions whose syntax changed away from the edits are
+/// recorded in `state`. `None` for documents too large to parse.
+fn parse(lang: Language, text: &str, old: Option<Tree>, state: &mut Incremental) -> Option<Tree> {
+    if text.len() > MAX_DOCUMENT {
+        return None;
     }
-    doc.stale = false;
-    let Some(lang) = doc.language else { return };
-    if doc.text.len() > MAX_DOCUMENT {
-        doc.tree = None;
-        return;
-    }
-    let old = doc.tree.take();
-    doc.tree = LINTER.with_borrow_mut(|l| l.parse(lang, &doc.text, old.as_ref(), Duration::from_secs(2)));
+    let new = LINTER.with_borrow_mut(|l| l.parse(lang, text, old.as_ref(), Duration::from_secs(2)));
     // Syntax that changed away from the edits (error recovery can restructure far off).
-    if let (Some(old), Some(new)) = (&old, &doc.tree) {
+    if let (Some(old), Some(new)) = (&old, &new) {
         for r in old.changed_ranges(new) {
-            doc.incremental.touch(r.start_byte..r.end_byte);
+            state.touch(r.start_byte..r.end_byte);
         }
     }
+    new
+}
+
+/// What a lint needs of a document, taken without holding its map entry.
+struct Snapshot {
+    text: String,
+    tree: Option<Tree>,
+    stale: bool,
+    language: Option<Language>,
+    incremental: Incremental,
 }
 
 fn language_of(uri: &Uri) -> Option<Language> {

@@ -340,18 +340,35 @@ async fn cancelled_pull_is_answered_and_the_server_goes_on() {
 }
 
 /// Random incremental edits: after each, the server's diagnostics equal a fresh lint of the
-/// same text.
+/// same text. Every built-in rule, preview ones included: aggregation and "A, then B" rules
+/// depend on more of the file than the node they report.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn incremental_edits_match_a_fresh_parse() {
+    differential(true, json!({"textDocument": {"diagnostic": {}}})).await;
+}
+
+/// The same with the default rules and a client that accepts refresh requests: the server
+/// then answers with a preview (the edited item parsed alone) when it can, and that answer
+/// must equal a fresh lint too.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn previews_after_edits_match_a_fresh_parse() {
+    differential(
+        false,
+        json!({"textDocument": {"diagnostic": {}}, "workspace": {"diagnostics": {"refreshSupport": true}}}),
+    )
+    .await;
+}
+
+async fn differential(all_rules: bool, capabilities: Value) {
     use lever_core::{Config, Language, Linter, RuleSet, load};
-    // Every built-in rule, preview ones included: aggregation and "A, then B" rules depend
-    // on more of the file than the node they report.
     let (pack, _) = load::builtin_pack();
     let pack = pack.unwrap();
     let all_on: serde_json::Map<String, Value> = pack.rules.iter().map(|r| (r.id.clone(), json!("on"))).collect();
     let toml: String = pack.rules.iter().map(|r| format!("{} = \"on\"\n", r.id)).collect();
-    let config = Config::parse("lever.toml", &format!("[rules]\n{toml}"), ".".into()).unwrap();
+    let toml = if all_rules { format!("[rules]\n{toml}") } else { String::new() };
+    let config = Config::parse("lever.toml", &toml, ".".into()).unwrap();
     let (rules, _) = RuleSet::new(&[pack], &config);
+    let options = if all_rules { json!({"rules": all_on}) } else { json!({}) };
     let mut linter = Linter::new();
     let pieces = [
         "xs[i]",
@@ -380,12 +397,20 @@ async fn incremental_edits_match_a_fresh_parse() {
     {
         let t = Tree::new();
         let mut c = Client::start().await;
-        c.initialize(json!({"textDocument": {"diagnostic": {}}}), json!({"rules": all_on})).await;
+        c.initialize(capabilities.clone(), options.clone()).await;
         let u = uri(&t, file);
         let mut text = match lang {
-            Language::Rust => "fn f(v: &[u8]) {\n    for i in 0..v.len() {\n        g(v[i]);\n    }\n}\n".to_string(),
-            Language::TypeScript => "for (let i = 0; i < a.length; i++) {\n  f(a[i]);\n}\n".to_string(),
-            _ => format!("{}def f(cur, x):\n    q = f\"SELECT {{x}}\"\n    cur.execute(q)\n", LOOP_PY.repeat(3)),
+            Language::Rust => "fn f(v: &[u8]) {\n    for i in 0..v.len() {\n        g(v[i]);\n    }\n}\n\
+                impl S {\n    fn m(&self, v: &[u8]) {\n        for i in 0..v.len() {\n            g(v[i]);\n        }\n    }\n}\n"
+                .to_string(),
+            Language::TypeScript => "for (let i = 0; i < a.length; i++) {\n  f(a[i]);\n}\n\
+                class C {\n  m(a: number[]) {\n    for (let i = 0; i < a.length; i++) {\n      f(a[i]);\n    }\n  }\n}\n"
+                .to_string(),
+            _ => format!(
+                "{}def f(cur, x):\n    q = f\"SELECT {{x}}\"\n    cur.execute(q)\nclass C:\n    def m(self, xs):\n        {}\n",
+                LOOP_PY.repeat(3),
+                LOOP_PY.replace('\n', "\n        ")
+            ),
         };
         c.open(&u, &text).await;
         let mut rng = seed;

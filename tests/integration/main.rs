@@ -7,6 +7,7 @@ mod fixtures;
 mod hygiene;
 mod lsp;
 mod packs;
+mod preview;
 mod sarif;
 mod suppress;
 mod util;
