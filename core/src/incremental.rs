@@ -160,10 +160,14 @@ impl Incremental {
     /// It declines when a rule's predicates look outside the region (`#has-before?` and
     /// `#has?` scopes), when the file has suppression comments, when the fragment does not
     /// parse to the same kind of node over the same bytes (with no new syntax errors), and
-    /// when the item is large. The caller
-    /// still reparses the file and calls [`Incremental::relint`], whose result is the
-    /// reference: the differential tests check that a preview, when given, equals it.
-    /// This does not change `self`.
+    /// when the item is large.
+    ///
+    /// The caller still reparses the file and calls [`Incremental::relint`], whose result
+    /// is the reference. In a file without syntax errors a preview equals it (the
+    /// differential test `tests/integration/preview.rs` checks this). In a file with
+    /// errors, error recovery can restructure code far from the edit, which a preview
+    /// cannot see: there the settled result may differ and replaces it. This does not
+    /// change `self`.
     pub fn preview(
         &self,
         linter: &mut Linter,
@@ -186,16 +190,17 @@ impl Incremental {
         let (item, ranges) = fragment(lang, text, edited, &region, &dirty)?;
         let budget = std::time::Duration::from_millis(rules.timeout_ms);
         let tree = linter.parse_ranges(lang, text, None, &ranges, budget)?;
-        // The fragment must read as the same kind of node over the same bytes, without
-        // syntax errors; errors in its enclosing headers must have been there before the
-        // edit (syntax the grammar does not know, such as TypeScript variance annotations).
-        let (kind, span, top_had_errors) = item;
+        // The fragment must read as the same kind of node over the same bytes, with syntax
+        // errors only where there were some before the edit: in a file without errors, the
+        // node must parse cleanly. (Code the pinned grammar cannot parse, such as
+        // TypeScript overloads in a type literal without separators, stays an error.)
+        let (kind, span, had_errors) = item;
         let root = tree.root_node();
         let mut node = root.descendant_for_byte_range(span.start, span.end)?;
         while node.kind_id() != kind || node.byte_range() != span {
             node = node.parent()?;
         }
-        if node.has_error() || (root.has_error() && !top_had_errors) {
+        if (node.has_error() && !had_errors.0) || (root.has_error() && !had_errors.1) {
             return None;
         }
         let result = linter.raw_findings(rules, lang, text, &tree, Some(region.clone()));
@@ -221,8 +226,8 @@ impl Incremental {
 /// What [`Incremental::preview`] parses: the smallest node around `region` that is an item
 /// of the file or of a statement list and holds the edits; and the ranges to parse, which
 /// are its top-level item without the siblings in the statement lists on the way down.
-/// Returns the node's kind id and byte range, whether its top-level item had syntax errors
-/// before the edit, and the ranges.
+/// Returns the node's kind id and byte range, whether the node and its top-level item had
+/// syntax errors before the edit, and the ranges.
 #[allow(clippy::type_complexity)]
 fn fragment(
     lang: Language,
@@ -230,7 +235,7 @@ fn fragment(
     edited: &Tree,
     region: &Range<usize>,
     dirty: &Range<usize>,
-) -> Option<((u16, Range<usize>, bool), Vec<tree_sitter::Range>)> {
+) -> Option<((u16, Range<usize>, (bool, bool)), Vec<tree_sitter::Range>)> {
     let lists = lang.statement_lists();
     // `Tree::edit` does not grow a node by text inserted at its very end, nor at its very
     // start (the node moves right): such a node ends, in the new text, where the edit ends.
@@ -275,7 +280,7 @@ fn fragment(
         let end_point = if top_end == top.end_byte() { top.end_position() } else { point(text, top_end) };
         ranges.push(tree_sitter::Range { start_byte: at, end_byte: top_end, start_point: at_point, end_point });
     }
-    Some(((node.kind_id(), item, top.has_error()), ranges))
+    Some(((node.kind_id(), item, (node.has_error(), top.has_error())), ranges))
 }
 
 /// The nodes from the root down to the smallest one around `range`, where `end_of` gives
