@@ -452,11 +452,9 @@ impl Inner {
             let (rules2, text, tree, state) =
                 (rules.clone(), snapshot.text.clone(), tree.clone(), snapshot.incremental.clone());
             let job = tokio::task::spawn_blocking(move || {
-                std::panic::catch_unwind(AssertUnwindSafe(|| {
-                    LINTER.with_borrow_mut(|l| state.preview(l, &rules2, lang, &text, &tree))
-                }))
+                on_this_thread(|| LINTER.with_borrow_mut(|l| state.preview(l, &rules2, lang, &text, &tree)))
             });
-            if let Ok(Ok(Some(findings))) = job.await {
+            if let Ok(Some(Some(findings))) = job.await {
                 let findings = Arc::new(findings);
                 {
                     let mut doc = self.docs.get_mut(uri)?;
@@ -505,7 +503,7 @@ impl Inner {
             Some(lang) if enabled => {
                 let rules = rules.clone();
                 let job = tokio::task::spawn_blocking(move || {
-                    std::panic::catch_unwind(AssertUnwindSafe(|| {
+                    on_this_thread(|| {
                         if stale || tree.is_none() {
                             tree = parse(lang, &text, tree.take(), &mut state);
                         }
@@ -514,15 +512,14 @@ impl Inner {
                             None => Vec::new(),
                         };
                         (found, tree, state)
-                    }))
+                    })
                 });
                 match job.await {
-                    Ok(Ok((findings, new_tree, new_state))) => {
+                    Ok(Some((findings, new_tree, new_state))) => {
                         (tree, state, parsed) = (new_tree, new_state, true);
                         findings
                     }
                     _ => {
-                        LINTER.with_borrow_mut(|l| *l = Linter::new());
                         self.client.log_message(MessageType::ERROR, "lever: internal error while linting").await;
                         (tree, state) = (None, Default::default());
                         Vec::new()
@@ -647,6 +644,16 @@ fn parse(lang: Language, text: &str, old: Option<Tree>, state: &mut Incremental)
         }
     }
     new
+}
+
+/// Runs engine work on a blocking-pool thread; after a panic, that thread's parsers and
+/// cursors are replaced (they may be mid-parse) and `None` is returned.
+fn on_this_thread<T>(work: impl FnOnce() -> T) -> Option<T> {
+    let result = std::panic::catch_unwind(AssertUnwindSafe(work)).ok();
+    if result.is_none() {
+        LINTER.with_borrow_mut(|l| *l = Linter::new());
+    }
+    result
 }
 
 /// What a lint needs of a document, taken without holding its map entry.
