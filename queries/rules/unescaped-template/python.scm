@@ -45,10 +45,20 @@
 ; nothing here shows whether it was escaped, so it has its own message and severity.
 ((call
    function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
-   arguments: (argument_list . [(identifier) (attribute) (subscript) (call) (await) (parenthesized_expression) (conditional_expression)] @part @value)) @match
+   arguments: (argument_list . [(identifier) (attribute) (subscript) (call) (await) (parenthesized_expression) ] @part @value)) @match
  (#any-of-setting? @sink "python-sinks")
  (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|price|amount|total|quantity|count|size|length|pk|\\w+_(count|size|length))$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^([\\w.]+(\\[[\\w.'\"]*\\])?\\s*(\\*\\*|//|[-+*/])\\s*)*([0-9][0-9.]*|[\\w.]+(\\[[\\w.'\"]*\\])?\\s*(\\*|//?|-)\\s*[\\w.]+(\\[[\\w.'\"]*\\])?)(\\s*(\\*\\*|//|[-+*/])\\s*[\\w.]+(\\[[\\w.'\"]*\\])?)*$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|\\.(replace|strip|lstrip|rstrip|lower|upper)\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
  (#not-match? @part "^[\\w.]+\\.format\\(")
+ (#not-has? @part "safe-call")
+ (#not-has-before? @part "safe-value" "function_definition" "lambda")
+ (#set! message "whole-value-python"))
+; A choice between two values (`mark_safe(icon if done else "")`): each branch is judged as
+; a part.
+((call
+   function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
+   arguments: (argument_list . [(conditional_expression . (_) @part) (conditional_expression (_) @part .)] @value)) @match
+ (#any-of-setting? @sink "python-sinks")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|price|amount|total|quantity|count|size|length|pk|\\w+_(count|size|length))$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^([\\w.]+(\\[[\\w.'\"]*\\])?\\s*(\\*\\*|//|[-+*/])\\s*)*([0-9][0-9.]*|[\\w.]+(\\[[\\w.'\"]*\\])?\\s*(\\*|//?|-)\\s*[\\w.]+(\\[[\\w.'\"]*\\])?)(\\s*(\\*\\*|//|[-+*/])\\s*[\\w.]+(\\[[\\w.'\"]*\\])?)*$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^[rRbBuU]*(\"[^\"]*\"|'[^']*'|\"\"\"[^\"]*\"\"\")$")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
  (#set! message "whole-value-python"))
