@@ -229,6 +229,10 @@
  (#eq? @_format "format")
  (#match? @_args "^\\(\\s*((\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False|([\\w.]+\\.)?[A-Z][A-Z0-9_]*|(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s[^,]*?\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)|([\\w.]+(\\[[\\w.'\"]*\\])?\\s*(\\*\\*|//|[-+*/])\\s*)*([0-9][0-9.]*|[\\w.]+(\\[[\\w.'\"]*\\])?\\s*(\\*|//?|-)\\s*[\\w.]+(\\[[\\w.'\"]*\\])?)(\\s*(\\*\\*|//|[-+*/])\\s*[\\w.]+(\\[[\\w.'\"]*\\])?)*)\\s*,\\s*)*((\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False|([\\w.]+\\.)?[A-Z][A-Z0-9_]*|(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s[^,]*?\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)|([\\w.]+(\\[[\\w.'\"]*\\])?\\s*(\\*\\*|//|[-+*/])\\s*)*([0-9][0-9.]*|[\\w.]+(\\[[\\w.'\"]*\\])?\\s*(\\*|//?|-)\\s*[\\w.]+(\\[[\\w.'\"]*\\])?)(\\s*(\\*\\*|//|[-+*/])\\s*[\\w.]+(\\[[\\w.'\"]*\\])?)*))?\\s*,?\\s*\\)$")
  (#set! helper "safe-value"))
+; An f-string of constants only: `base_url = f"http://{DEV_HOST}:{DEV_PORT}/"`.
+((assignment left: (_) @part right: (string) @_value)
+ (#match? @_value "^[rR]?[fF][rR]?[\"']([^{}]|\\{\\{|\\}\\}|\\{([\\w.]+\\.)?[A-Z][A-Z0-9_]*\\})*$")
+ (#set! helper "safe-value"))
 ([(typed_parameter (identifier) @part type: (type (identifier) @_type))
   (typed_default_parameter name: (identifier) @part type: (type (identifier) @_type))]
  (#any-of? @_type "int" "float" "bool")
