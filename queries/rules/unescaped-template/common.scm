@@ -30,7 +30,7 @@
         (binary_expression left: [(identifier) (member_expression) (subscript_expression) (call_expression)] @part operator: "+")] @value) @match)
  (#any-of-setting? @sink "js-properties")
  (#not-match? @match "^[\\w$]\\.(innerHTML|outerHTML)\\+?=[^=\\s]")
- (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count|total|runtime|duration|elapsed|width|height|[a-z][\\w$]*(Count|Size|Length|Total|Duration|Width|Height))$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
@@ -40,10 +40,23 @@
 ((expression_statement
    (assignment_expression
       left: (member_expression property: (property_identifier) @sink)
-      right: [(identifier) (member_expression) (subscript_expression) (call_expression) (await_expression) (parenthesized_expression) (ternary_expression)] @part @value) @match)
+      right: [(identifier) (member_expression) (subscript_expression) (call_expression) (await_expression) (parenthesized_expression)] @part @value) @match)
  (#any-of-setting? @sink "js-properties")
  (#not-match? @match "^[\\w$]\\.(innerHTML|outerHTML)\\+?=[^=\\s]")
- (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count|total|runtime|duration|elapsed|width|height|[a-z][\\w$]*(Count|Size|Length|Total|Duration|Width|Height))$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-has? @part "safe-call")
+ (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "module-constant" "program")
+ (#set! message "whole-value"))
+; A choice between two values (`el.innerHTML = open ? up : down`): each branch is judged
+; as a part, so that literals, constants and safe bindings are not flagged.
+((expression_statement
+   (assignment_expression
+      left: (member_expression property: (property_identifier) @sink)
+      right: (ternary_expression (_) . (_) @part) @value) @match)
+ (#any-of-setting? @sink "js-properties")
+ (#not-match? @match "^[\\w$]\\.(innerHTML|outerHTML)\\+?=[^=\\s]")
+ (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count|total|runtime|duration|elapsed|width|height|[a-z][\\w$]*(Count|Size|Length|Total|Duration|Width|Height))$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
@@ -59,7 +72,7 @@
         (binary_expression operator: "+" right: (_) @part)
         (binary_expression left: [(identifier) (member_expression) (subscript_expression) (call_expression)] @part operator: "+")] @value) @match)
  (#any-of-setting? @sink "js-properties")
- (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count|total|runtime|duration|elapsed|width|height|[a-z][\\w$]*(Count|Size|Length|Total|Duration|Width|Height))$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
@@ -71,7 +84,7 @@
       left: (member_expression property: (property_identifier) @sink)
       right: [(identifier) (member_expression) (subscript_expression) (call_expression) (await_expression) (parenthesized_expression) (ternary_expression)] @part @value) @match)
  (#any-of-setting? @sink "js-properties")
- (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count|total|runtime|duration|elapsed|width|height|[a-z][\\w$]*(Count|Size|Length|Total|Duration|Width|Height))$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
@@ -96,7 +109,7 @@
         (binary_expression operator: "+" right: (_) @part)
         (binary_expression left: [(identifier) (member_expression) (subscript_expression) (call_expression)] @part operator: "+")] @value .)) @match
  (#any-of-setting? @sink "js-sinks")
- (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count|total|runtime|duration|elapsed|width|height|[a-z][\\w$]*(Count|Size|Length|Total|Duration|Width|Height))$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
@@ -105,9 +118,18 @@
 ; nothing here shows whether it was escaped, so it has its own message and severity.
 ((call_expression
    function: (member_expression property: (property_identifier) @sink)
-   arguments: (arguments [(identifier) (member_expression) (subscript_expression) (call_expression) (await_expression) (parenthesized_expression) (ternary_expression)] @part @value .)) @match
+   arguments: (arguments [(identifier) (member_expression) (subscript_expression) (call_expression) (await_expression) (parenthesized_expression)] @part @value .)) @match
  (#any-of-setting? @sink "js-sinks")
- (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count|total|runtime|duration|elapsed|width|height|[a-z][\\w$]*(Count|Size|Length|Total|Duration|Width|Height))$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-has? @part "safe-call")
+ (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "module-constant" "program")
+ (#set! message "whole-value"))
+((call_expression
+   function: (member_expression property: (property_identifier) @sink)
+   arguments: (arguments (ternary_expression (_) . (_) @part) @value .)) @match
+ (#any-of-setting? @sink "js-sinks")
+ (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count|total|runtime|duration|elapsed|width|height|[a-z][\\w$]*(Count|Size|Length|Total|Duration|Width|Height))$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
@@ -122,7 +144,7 @@
         (binary_expression operator: "+" right: (_) @part)
         (binary_expression left: [(identifier) (member_expression) (subscript_expression) (call_expression)] @part operator: "+")] @value)) @match
  (#any-of-setting? @sink "js-sinks")
- (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count|total|runtime|duration|elapsed|width|height|[a-z][\\w$]*(Count|Size|Length|Total|Duration|Width|Height))$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
@@ -131,7 +153,7 @@
    constructor: [(identifier) @sink (member_expression property: (property_identifier) @sink)]
    arguments: (arguments . [(identifier) (member_expression) (subscript_expression) (call_expression) (await_expression) (parenthesized_expression) (ternary_expression)] @part @value)) @match
  (#any-of-setting? @sink "js-sinks")
- (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count|total|runtime|duration|elapsed|width|height|[a-z][\\w$]*(Count|Size|Length|Total|Duration|Width|Height))$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
@@ -148,7 +170,7 @@
         (binary_expression left: [(identifier) (member_expression) (subscript_expression) (call_expression)] @part operator: "+")] @value .)) @match
  (#eq? @_document "document")
  (#any-of? @sink "write" "writeln")
- (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count|total|runtime|duration|elapsed|width|height|[a-z][\\w$]*(Count|Size|Length|Total|Duration|Width|Height))$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
@@ -160,7 +182,7 @@
    arguments: (arguments [(identifier) (member_expression) (subscript_expression) (call_expression) (await_expression) (parenthesized_expression) (ternary_expression)] @part @value .)) @match
  (#eq? @_document "document")
  (#any-of? @sink "write" "writeln")
- (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count|total|runtime|duration|elapsed|width|height|[a-z][\\w$]*(Count|Size|Length|Total|Duration|Width|Height))$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
@@ -188,7 +210,7 @@
  (#any-of-setting? @sink "js-jquery-inserters")
  (#match? @_receiver "(^|\\.)\\$|^jQuery\\b")
  (#match? @value "<[a-zA-Z!/]")
- (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count|total|runtime|duration|elapsed|width|height|[a-z][\\w$]*(Count|Size|Length|Total|Duration|Width|Height))$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
@@ -205,7 +227,7 @@
         (binary_expression left: [(identifier) (member_expression) (subscript_expression) (call_expression)] @part operator: "+")] @value)) @match
  (#any-of? @sink "$" "jQuery")
  (#match? @value "^[`'\"]\\s*<[a-zA-Z!]")
- (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count|total|runtime|duration|elapsed|width|height|[a-z][\\w$]*(Count|Size|Length|Total|Duration|Width|Height))$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
@@ -225,7 +247,7 @@
  (#any-of? @_res "res" "response" "reply")
  (#any-of? @sink "send" "write" "end")
  (#match? @value "^[`'\"]\\s*<[a-zA-Z!]")
- (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count|total|runtime|duration|elapsed|width|height|[a-z][\\w$]*(Count|Size|Length|Total|Duration|Width|Height))$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
@@ -271,7 +293,7 @@
            (binary_expression left: (binary_expression left: (binary_expression operator: "+" right: (_) @_part) operator: "+") operator: "+")
            (binary_expression operator: "+" right: (_) @_part)] @_html)
  (#match? @_html "<[a-zA-Z!/]")
- (#not-match? @_part "^[A-Z][A-Z0-9_]*$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @_part "^[A-Z][A-Z0-9_]*$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count|total|runtime|duration|elapsed|width|height|[a-z][\\w$]*(Count|Size|Length|Total|Duration|Width|Height))$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
  (#not-match? @_part "\\)$")
  (#set! helper "dynamic-html"))
 ((variable_declarator name: (identifier) @value value: [(template_string (template_substitution (call_expression function: [(identifier) @_fn (member_expression property: (property_identifier) @_fn)]) @_part) @_subst)
@@ -287,7 +309,7 @@
            (binary_expression left: (binary_expression left: (binary_expression operator: "+" right: (_) @_part) operator: "+") operator: "+")
            (binary_expression operator: "+" right: (_) @_part)] @_html)
  (#match? @_html "<[a-zA-Z!/]")
- (#not-match? @_part "^[A-Z][A-Z0-9_]*$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @_part "^[A-Z][A-Z0-9_]*$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count|total|runtime|duration|elapsed|width|height|[a-z][\\w$]*(Count|Size|Length|Total|Duration|Width|Height))$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
  (#not-match? @_part "\\)$")
  (#set! helper "dynamic-html"))
 ((assignment_expression left: (identifier) @value right: [(template_string (template_substitution (call_expression function: [(identifier) @_fn (member_expression property: (property_identifier) @_fn)]) @_part) @_subst)
@@ -303,7 +325,7 @@
            (binary_expression left: (binary_expression left: (binary_expression operator: "+" right: (_) @_part) operator: "+") operator: "+")
            (binary_expression operator: "+" right: (_) @_part)] @_html)
  (#match? @_html "<[a-zA-Z!/]")
- (#not-match? @_part "^[A-Z][A-Z0-9_]*$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count)$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
+ (#not-match? @_part "^[A-Z][A-Z0-9_]*$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count|total|runtime|duration|elapsed|width|height|[a-z][\\w$]*(Count|Size|Length|Total|Duration|Width|Height))$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
  (#not-match? @_part "\\)$")
  (#set! helper "dynamic-html"))
 ((augmented_assignment_expression left: (identifier) @value right: [(template_string (template_substitution (call_expression function: [(identifier) @_fn (member_expression property: (property_identifier) @_fn)]) @_part) @_subst)
@@ -332,6 +354,24 @@
 ([(variable_declarator name: (identifier) @part value: (call_expression function: (identifier) @_fn))
   (assignment_expression left: (identifier) @part right: (call_expression function: (identifier) @_fn))]
  (#any-of? @_fn "$" "jQuery")
+ (#set! helper "safe-value"))
+; The same with a setter chained on it: `wrapper = $("<div>").css({…})`. A setter (a call
+; with arguments other than one string) returns the jQuery object; `.attr("href")` reads.
+([(variable_declarator name: (identifier) @part value: (call_expression function: (member_expression object: (call_expression function: (identifier) @_fn)) arguments: (arguments) @_args))
+  (assignment_expression left: (identifier) @part right: (call_expression function: (member_expression object: (call_expression function: (identifier) @_fn)) arguments: (arguments) @_args))]
+ (#any-of? @_fn "$" "jQuery")
+ (#not-eq? @_args "()")
+ (#not-match? @_args "^\\(\\s*(\"[^\"]*\"|'[^']*')\\s*\\)$")
+ (#set! helper "safe-value"))
+; HTML read back from the page into a variable: `var title = cell.html()`, `x = el.innerHTML`.
+([(variable_declarator name: (identifier) @part value: (call_expression function: (member_expression property: (property_identifier) @_fn) arguments: (arguments) @_args))
+  (assignment_expression left: (identifier) @part right: (call_expression function: (member_expression property: (property_identifier) @_fn) arguments: (arguments) @_args))]
+ (#eq? @_fn "html")
+ (#eq? @_args "()")
+ (#set! helper "safe-value"))
+([(variable_declarator name: (identifier) @part value: (member_expression property: (property_identifier) @_prop))
+  (assignment_expression left: (identifier) @part right: (member_expression property: (property_identifier) @_prop))]
+ (#any-of? @_prop "innerHTML" "outerHTML")
  (#set! helper "safe-value"))
 ((binary_expression
    left: (unary_expression operator: "typeof" argument: (_) @part)

@@ -36,7 +36,7 @@
  (#any-of-setting? @sink "python-sinks")
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|price|amount|total|quantity|count|size|length|pk|\\w+_(count|size|length))$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|\\.(replace|strip|lstrip|rstrip|lower|upper)\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|price|amount|total|quantity|count|size|length|pk|\\w+_(count|size|length))$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^([\\w.]+(\\[[\\w.'\"]*\\])?\\s*(\\*\\*|//|[-+*/])\\s*)*([0-9][0-9.]*|[\\w.]+(\\[[\\w.'\"]*\\])?\\s*(\\*|//?|-)\\s*[\\w.]+(\\[[\\w.'\"]*\\])?)(\\s*(\\*\\*|//|[-+*/])\\s*[\\w.]+(\\[[\\w.'\"]*\\])?)*$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|\\.(replace|strip|lstrip|rstrip|lower|upper)\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
  (#not-match? @part "^[\\w.]+\\.format\\(")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
@@ -45,10 +45,20 @@
 ; nothing here shows whether it was escaped, so it has its own message and severity.
 ((call
    function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
-   arguments: (argument_list . [(identifier) (attribute) (subscript) (call) (await) (parenthesized_expression) (conditional_expression)] @part @value)) @match
+   arguments: (argument_list . [(identifier) (attribute) (subscript) (call) (await) (parenthesized_expression) ] @part @value)) @match
  (#any-of-setting? @sink "python-sinks")
- (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|price|amount|total|quantity|count|size|length|pk|\\w+_(count|size|length))$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|\\.(replace|strip|lstrip|rstrip|lower|upper)\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|price|amount|total|quantity|count|size|length|pk|\\w+_(count|size|length))$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^([\\w.]+(\\[[\\w.'\"]*\\])?\\s*(\\*\\*|//|[-+*/])\\s*)*([0-9][0-9.]*|[\\w.]+(\\[[\\w.'\"]*\\])?\\s*(\\*|//?|-)\\s*[\\w.]+(\\[[\\w.'\"]*\\])?)(\\s*(\\*\\*|//|[-+*/])\\s*[\\w.]+(\\[[\\w.'\"]*\\])?)*$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|\\.(replace|strip|lstrip|rstrip|lower|upper)\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
  (#not-match? @part "^[\\w.]+\\.format\\(")
+ (#not-has? @part "safe-call")
+ (#not-has-before? @part "safe-value" "function_definition" "lambda")
+ (#set! message "whole-value-python"))
+; A choice between two values (`mark_safe(icon if done else "")`): each branch is judged as
+; a part.
+((call
+   function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
+   arguments: (argument_list . [(conditional_expression . (_) @part) (conditional_expression (_) @part .)] @value)) @match
+ (#any-of-setting? @sink "python-sinks")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|price|amount|total|quantity|count|size|length|pk|\\w+_(count|size|length))$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^([\\w.]+(\\[[\\w.'\"]*\\])?\\s*(\\*\\*|//|[-+*/])\\s*)*([0-9][0-9.]*|[\\w.]+(\\[[\\w.'\"]*\\])?\\s*(\\*|//?|-)\\s*[\\w.]+(\\[[\\w.'\"]*\\])?)(\\s*(\\*\\*|//|[-+*/])\\s*[\\w.]+(\\[[\\w.'\"]*\\])?)*$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^[rRbBuU]*(\"[^\"]*\"|'[^']*'|\"\"\"[^\"]*\"\"\")$")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
  (#set! message "whole-value-python"))
@@ -79,7 +89,7 @@
  (#eq? @sink "render_template_string")
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|price|amount|total|quantity|count|size|length|pk|\\w+_(count|size|length))$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|\\.(replace|strip|lstrip|rstrip|lower|upper)\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|price|amount|total|quantity|count|size|length|pk|\\w+_(count|size|length))$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^([\\w.]+(\\[[\\w.'\"]*\\])?\\s*(\\*\\*|//|[-+*/])\\s*)*([0-9][0-9.]*|[\\w.]+(\\[[\\w.'\"]*\\])?\\s*(\\*|//?|-)\\s*[\\w.]+(\\[[\\w.'\"]*\\])?)(\\s*(\\*\\*|//|[-+*/])\\s*[\\w.]+(\\[[\\w.'\"]*\\])?)*$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|\\.(replace|strip|lstrip|rstrip|lower|upper)\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
  (#not-match? @part "^[\\w.]+\\.format\\(")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
@@ -106,7 +116,7 @@
  (#match? @value "^\\(?\\s*[rRbBuUfF]*(\"\"\"|\\'\\'\\'|\"|')\\s*<[a-zA-Z!]")
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|price|amount|total|quantity|count|size|length|pk|\\w+_(count|size|length))$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|\\.(replace|strip|lstrip|rstrip|lower|upper)\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|price|amount|total|quantity|count|size|length|pk|\\w+_(count|size|length))$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^([\\w.]+(\\[[\\w.'\"]*\\])?\\s*(\\*\\*|//|[-+*/])\\s*)*([0-9][0-9.]*|[\\w.]+(\\[[\\w.'\"]*\\])?\\s*(\\*|//?|-)\\s*[\\w.]+(\\[[\\w.'\"]*\\])?)(\\s*(\\*\\*|//|[-+*/])\\s*[\\w.]+(\\[[\\w.'\"]*\\])?)*$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|\\.(replace|strip|lstrip|rstrip|lower|upper)\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
  (#not-match? @part "^[\\w.]+\\.format\\(")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
@@ -163,7 +173,7 @@
  (#match? @_html "<[a-zA-Z!/]")
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|price|amount|total|quantity|count|size|length|pk|\\w+_(count|size|length))$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|\\.(replace|strip|lstrip|rstrip|lower|upper)\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
+ (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|price|amount|total|quantity|count|size|length|pk|\\w+_(count|size|length))$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^([\\w.]+(\\[[\\w.'\"]*\\])?\\s*(\\*\\*|//|[-+*/])\\s*)*([0-9][0-9.]*|[\\w.]+(\\[[\\w.'\"]*\\])?\\s*(\\*|//?|-)\\s*[\\w.]+(\\[[\\w.'\"]*\\])?)(\\s*(\\*\\*|//|[-+*/])\\s*[\\w.]+(\\[[\\w.'\"]*\\])?)*$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|\\.(replace|strip|lstrip|rstrip|lower|upper)\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
  (#not-match? @_part "\\)$")
  (#set! helper "dynamic-html"))
 ((assignment left: (identifier) @value right: [(string (interpolation expression: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @_part) @_interp)
@@ -188,7 +198,7 @@
  (#match? @_html "<[a-zA-Z!/]")
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|price|amount|total|quantity|count|size|length|pk|\\w+_(count|size|length))$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|\\.(replace|strip|lstrip|rstrip|lower|upper)\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
+ (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|price|amount|total|quantity|count|size|length|pk|\\w+_(count|size|length))$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/%]{1,2}\\s*[0-9]+$|^([\\w.]+(\\[[\\w.'\"]*\\])?\\s*(\\*\\*|//|[-+*/])\\s*)*([0-9][0-9.]*|[\\w.]+(\\[[\\w.'\"]*\\])?\\s*(\\*|//?|-)\\s*[\\w.]+(\\[[\\w.'\"]*\\])?)(\\s*(\\*\\*|//|[-+*/])\\s*[\\w.]+(\\[[\\w.'\"]*\\])?)*$|^[\\w.]+\\s*%\\s*|^\\*|^\\w+\\s*=[^=]|^\\(?\\s*[rRbBuUfF]*(\"[^\"]*\"|'[^']*')(\\s*[+%)]|\\s*[rRbBuUfF]*['\"]|\\.format\\(|\\.(replace|strip|lstrip|rstrip|lower|upper)\\(|$)|^\\(?\\s*[rRbBuUfF]*(\"\"\"|''')")
  (#not-match? @_part "\\)$")
  (#set! helper "dynamic-html"))
 ((augmented_assignment left: (identifier) @value operator: "+=" right: [(string (interpolation expression: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @_part) @_interp)
@@ -210,6 +220,18 @@
  (#set! helper "safe-value"))
 ((assignment left: (_) @part right: (conditional_expression) @_value)
  (#match? @_value "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$")
+ (#set! helper "safe-value"))
+; A literal formatted with parts that are all safe by their text: literals, constants,
+; `"a" if c else "b"` of literals, arithmetic (`' style="padding-{}:{}px"'.format("right" if
+; rtl else "left", indent * level)`).
+((assignment left: (_) @part right: [(call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list) @_args)
+                                     (binary_operator left: [(string) (concatenated_string)] operator: "%" right: (tuple) @_args)])
+ (#eq? @_format "format")
+ (#match? @_args "^\\(\\s*((\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False|([\\w.]+\\.)?[A-Z][A-Z0-9_]*|(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s[^,]*?\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)|([\\w.]+(\\[[\\w.'\"]*\\])?\\s*(\\*\\*|//|[-+*/])\\s*)*([0-9][0-9.]*|[\\w.]+(\\[[\\w.'\"]*\\])?\\s*(\\*|//?|-)\\s*[\\w.]+(\\[[\\w.'\"]*\\])?)(\\s*(\\*\\*|//|[-+*/])\\s*[\\w.]+(\\[[\\w.'\"]*\\])?)*)\\s*,\\s*)*((\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False|([\\w.]+\\.)?[A-Z][A-Z0-9_]*|(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s[^,]*?\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)|([\\w.]+(\\[[\\w.'\"]*\\])?\\s*(\\*\\*|//|[-+*/])\\s*)*([0-9][0-9.]*|[\\w.]+(\\[[\\w.'\"]*\\])?\\s*(\\*|//?|-)\\s*[\\w.]+(\\[[\\w.'\"]*\\])?)(\\s*(\\*\\*|//|[-+*/])\\s*[\\w.]+(\\[[\\w.'\"]*\\])?)*))?\\s*,?\\s*\\)$")
+ (#set! helper "safe-value"))
+; An f-string of constants only: `base_url = f"http://{DEV_HOST}:{DEV_PORT}/"`.
+((assignment left: (_) @part right: (string) @_value)
+ (#match? @_value "^[rR]?[fF][rR]?[\"']([^{}]|\\{\\{|\\}\\}|\\{([\\w.]+\\.)?[A-Z][A-Z0-9_]*\\})*$")
  (#set! helper "safe-value"))
 ([(typed_parameter (identifier) @part type: (type (identifier) @_type))
   (typed_default_parameter name: (identifier) @part type: (type (identifier) @_type))]
