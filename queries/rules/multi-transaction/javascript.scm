@@ -21,9 +21,9 @@
     arguments: (arguments . (string) @name [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)] .))] @match
  (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
  (#not-match? @body "[^\\n]{1000}")
- (#not-has? @body "transactional-method" "program")
  (#count-above? @body "write" "0")
- (#count-above? @body "transaction-end" "1" "alternatives" "branch" "exits" "exit" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration"))
+ (#count-above? @body "transaction-end" "1" "alternatives" "branch" "exits" "exit" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has? @body "transactional-method" "program"))
 
 ; A commit or a transaction inside a loop (also `.forEach`/`.map` callbacks).
 ([(function_declaration name: (identifier) @name body: (statement_block) @body)
@@ -36,9 +36,9 @@
     arguments: (arguments . (string) @name [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)] .))] @match
  (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
  (#not-match? @body "[^\\n]{1000}")
- (#not-has? @body "transactional-method" "program")
  (#count-above? @body "write" "0")
  (#count-above? @body "transaction-end" "0" "inside" "loop" "outside" "loop-exit")
+ (#not-has? @body "transactional-method" "program")
  (#set! message "loop"))
 
 ; Writes both inside a transaction callback and outside it.
@@ -52,9 +52,9 @@
     arguments: (arguments . (string) @name [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)] .))] @match
  (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
  (#not-match? @body "[^\\n]{1000}")
- (#not-has? @body "transactional-method" "program")
  (#count-above? @body "write" "0" "inside" "transaction")
  (#count-above? @body "write" "0" "outside" "transaction")
+ (#not-has? @body "transactional-method" "program")
  (#set! message "mixed"))
 
 ; No sign of a transaction at all (not even a `tx` or `transaction` passed in), and writes
@@ -69,10 +69,10 @@
     arguments: (arguments . (string) @name [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)] .))] @match
  (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
  (#not-match? @body "[^\\n]{1000}")
- (#not-has? @body "transactional-method" "program")
  (#count-above? @body "write" "1" "alternatives" "branch" "exits" "exit" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has? @body "transaction-mention")
  (#not-has-before? @body "manager-parameter" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has? @body "transactional-method" "program")
  (#set! message "autocommit"))
 ([(function_declaration name: (identifier) @name body: (statement_block) @body)
   (generator_function_declaration name: (identifier) @name body: (statement_block) @body)
@@ -84,10 +84,10 @@
     arguments: (arguments . (string) @name [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)] .))] @match
  (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
  (#not-match? @body "[^\\n]{1000}")
- (#not-has? @body "transactional-method" "program")
  (#count-above? @body "write" "0" "inside" "loop" "outside" "loop-exit")
  (#not-has? @body "transaction-mention")
  (#not-has-before? @body "manager-parameter" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has? @body "transactional-method" "program")
  (#set! message "autocommit-loop"))
 
 ;; Helpers.
