@@ -22,7 +22,8 @@
  (#any-of? @_verb "get" "post" "put" "patch" "delete" "all" "use")
  (#not-match? @body "[^\\n]{1000}")
  (#count-above? @body "write" "0")
- (#count-above? @body "transaction-end" "1" "alternatives" "branch" "exits" "exit" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration"))
+ (#count-above? @body "transaction-end" "1" "alternatives" "branch" "exits" "exit" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has? @body "transactional-method" "program"))
 
 ; A commit or a transaction inside a loop (also `.forEach`/`.map` callbacks).
 ([(function_declaration name: (identifier) @name body: (statement_block) @body)
@@ -37,6 +38,7 @@
  (#not-match? @body "[^\\n]{1000}")
  (#count-above? @body "write" "0")
  (#count-above? @body "transaction-end" "0" "inside" "loop" "outside" "loop-exit")
+ (#not-has? @body "transactional-method" "program")
  (#set! message "loop"))
 
 ; Writes both inside a transaction callback and outside it.
@@ -52,6 +54,7 @@
  (#not-match? @body "[^\\n]{1000}")
  (#count-above? @body "write" "0" "inside" "transaction")
  (#count-above? @body "write" "0" "outside" "transaction")
+ (#not-has? @body "transactional-method" "program")
  (#set! message "mixed"))
 
 ; No sign of a transaction at all (not even a `tx` or `transaction` passed in), and writes
@@ -69,6 +72,7 @@
  (#count-above? @body "write" "1" "alternatives" "branch" "exits" "exit" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has? @body "transaction-mention")
  (#not-has-before? @body "manager-parameter" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has? @body "transactional-method" "program")
  (#set! message "autocommit"))
 ([(function_declaration name: (identifier) @name body: (statement_block) @body)
   (generator_function_declaration name: (identifier) @name body: (statement_block) @body)
@@ -83,6 +87,7 @@
  (#count-above? @body "write" "0" "inside" "loop" "outside" "loop-exit")
  (#not-has? @body "transaction-mention")
  (#not-has-before? @body "manager-parameter" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has? @body "transactional-method" "program")
  (#set! message "autocommit-loop"))
 
 ;; Helpers.
@@ -116,12 +121,27 @@
  (#match? @_sql "^[`'\"]\\s*(?i:commit|end)\\s*;?\\s*[`'\"]$")
  (#set! helper "transaction-end"))
 
-; A TypeORM `EntityManager` or a knex instance passed in (`async save(dto, manager?:
-; EntityManager)`, `const removeIntegration = async (knex, integration) => …`): the caller decides
-; whether its writes share a transaction (knex runs each migration in one).
-((formal_parameters (_) @_param)
- (#match? @_param "^(manager|entityManager|knex)\\??\\s*([:=]|$)")
- (#set! helper "manager-parameter"))
+; A parameter of `js-transaction-parameters` (a TypeORM `EntityManager`, a knex instance or
+; transaction, a `db` handle: `async save(dto, manager?: EntityManager)`,
+; `const removeIntegration = async (knex, integration) => …`, `async revoke(db, id)`): the caller
+; decides whether its writes share a transaction (knex runs each migration in one). Helper
+; "manager-parameter", in caller-js.scm and caller-ts.scm: the grammars' parameters differ.
+
+; A method that runs in one transaction by its decorator (`@Transaction()`, `@Transactional()`),
+; joined on its name. Compiled TypeScript: `__decorate([(0, typeorm_1.Transaction)(), …],
+; S.prototype, "pay", null)`. The source forms differ between the grammars: see
+; caller-js.scm and caller-ts.scm.
+((call_expression
+   function: (identifier) @_decorate
+   arguments: (arguments
+     . (array (call_expression function: [(identifier) @_d
+                                          (member_expression property: (property_identifier) @_d)
+                                          (parenthesized_expression (sequence_expression (member_expression property: (property_identifier) @_d)))]))
+     . (_)
+     . (string (string_fragment) @name)))
+ (#eq? @_decorate "__decorate")
+ (#any-of-setting? @_d "js-transaction-decorators")
+ (#set! helper "transactional-method"))
 
 ; Any mention of a transaction: the function runs in one that someone else opened or commits
 ; (`transacting` is the option that knex and Bookshelf take).

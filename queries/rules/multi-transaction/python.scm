@@ -14,59 +14,67 @@
 ;; number its message shows last.
 
 ; More than one transaction: two `with transaction.atomic():` blocks, two `session.commit()`.
-((function_definition name: (identifier) @name parameters: (parameters) @_params body: (block) @body) @match
+((function_definition name: (identifier) @name parameters: (parameters) @params body: (block) @body) @match
  (#not-match? @name "^(test|setUp)")
- (#not-match? @_params "schema_editor|^\\(\\s*apps\\s*,\\s*\\w+\\s*\\)$")
+ (#not-match? @params "schema_editor|^\\(\\s*apps\\s*,\\s*\\w+\\s*\\)$")
  (#count-above? @body "write" "0")
  (#count-above? @body "transaction-end" "1" "alternatives" "branch" "exits" "exit" "function_definition")
  (#not-has-before? @body "atomic-function" "decorated_definition")
  (#not-has-before? @body "pytest-fixture" "decorated_definition")
- (#not-has? @body "named-call" "module" "inside" "transactional"))
+ (#not-has? @body "named-call" "module" "inside" "transactional")
+ (#not-has? @body "requires-transaction"))
 
 ; A commit (or a transaction block) inside a loop: one transaction per iteration.
-((function_definition name: (identifier) @name parameters: (parameters) @_params body: (block) @body) @match
+((function_definition name: (identifier) @name parameters: (parameters) @params body: (block) @body) @match
  (#not-match? @name "^(test|setUp)")
- (#not-match? @_params "schema_editor|^\\(\\s*apps\\s*,\\s*\\w+\\s*\\)$")
+ (#not-match? @params "schema_editor|^\\(\\s*apps\\s*,\\s*\\w+\\s*\\)$")
  (#count-above? @body "write" "0")
  (#count-above? @body "transaction-end" "0" "inside" "loop" "outside" "loop-exit")
  (#not-has-before? @body "atomic-function" "decorated_definition")
  (#not-has-before? @body "pytest-fixture" "decorated_definition")
  (#not-has? @body "named-call" "module" "inside" "transactional")
+ (#not-has? @body "requires-transaction")
  (#set! message "loop"))
 
 ; Writes both inside and outside a transaction block.
-((function_definition name: (identifier) @name parameters: (parameters) @_params body: (block) @body) @match
+((function_definition name: (identifier) @name parameters: (parameters) @params body: (block) @body) @match
  (#not-match? @name "^(test|setUp)")
- (#not-match? @_params "schema_editor|^\\(\\s*apps\\s*,\\s*\\w+\\s*\\)$")
+ (#not-match? @params "schema_editor|^\\(\\s*apps\\s*,\\s*\\w+\\s*\\)$")
  (#count-above? @body "write" "0" "inside" "transaction")
  (#count-above? @body "write" "0" "outside" "transaction")
  (#not-has-before? @body "atomic-function" "decorated_definition")
  (#not-has-before? @body "pytest-fixture" "decorated_definition")
  (#not-has? @body "named-call" "module" "inside" "transactional")
+ (#not-has? @body "requires-transaction")
+ (#not-has? @params "transaction-parameter")
  (#set! message "mixed"))
 
 ; No transaction at all, and writes that each commit on their own (Django's autocommit):
 ; more than one, or one inside a loop. Writes through an SQLAlchemy session or a DB-API
 ; cursor are left alone: the caller commits them together.
-((function_definition name: (identifier) @name parameters: (parameters) @_params body: (block) @body) @match
+((function_definition name: (identifier) @name parameters: (parameters) @params body: (block) @body) @match
  (#not-match? @name "^(test|setUp)")
- (#not-match? @_params "schema_editor|^\\(\\s*apps\\s*,\\s*\\w+\\s*\\)$")
+ (#not-match? @params "schema_editor|^\\(\\s*apps\\s*,\\s*\\w+\\s*\\)$")
  (#count-above? @body "write" "1" "alternatives" "branch" "exits" "exit" "function_definition")
  (#not-has? @body "transaction-end")
  (#not-has? @body "unit-of-work")
  (#not-has-before? @body "atomic-function" "decorated_definition")
  (#not-has-before? @body "pytest-fixture" "decorated_definition")
  (#not-has? @body "named-call" "module" "inside" "transactional")
+ (#not-has? @body "requires-transaction")
+ (#not-has? @params "transaction-parameter")
  (#set! message "autocommit"))
-((function_definition name: (identifier) @name parameters: (parameters) @_params body: (block) @body) @match
+((function_definition name: (identifier) @name parameters: (parameters) @params body: (block) @body) @match
  (#not-match? @name "^(test|setUp)")
- (#not-match? @_params "schema_editor|^\\(\\s*apps\\s*,\\s*\\w+\\s*\\)$")
+ (#not-match? @params "schema_editor|^\\(\\s*apps\\s*,\\s*\\w+\\s*\\)$")
  (#count-above? @body "write" "0" "inside" "loop" "outside" "loop-exit")
  (#not-has? @body "transaction-end")
  (#not-has? @body "unit-of-work")
  (#not-has-before? @body "atomic-function" "decorated_definition")
  (#not-has-before? @body "pytest-fixture" "decorated_definition")
  (#not-has? @body "named-call" "module" "inside" "transactional")
+ (#not-has? @body "requires-transaction")
+ (#not-has? @params "transaction-parameter")
  (#set! message "autocommit-loop"))
 
 ;; Helpers.
@@ -121,6 +129,11 @@
 ((decorated_definition (decorator) @_decorator) @match
  (#match? @_decorator "atomic")
  (#set! helper "transactional"))
+((decorated_definition
+   (decorator [(identifier) @_d (attribute attribute: (identifier) @_d)
+               (call function: [(identifier) @_d (attribute attribute: (identifier) @_d)])])) @match
+ (#any-of-setting? @_d "python-transaction-decorators")
+ (#set! helper "transactional"))
 
 ; Writes the caller commits: an SQLAlchemy session's, a DB-API cursor's.
 ((call function: (attribute object: [(identifier) @_s (attribute attribute: (identifier) @_s)] attribute: (identifier) @_m))
@@ -134,6 +147,58 @@
 ((decorated_definition (decorator) @_decorator definition: (function_definition name: (identifier) @name))
  (#match? @_decorator "atomic")
  (#set! helper "atomic-function"))
+; … or by a decorator of `python-transaction-decorators` (`@transactional`, Pony's `@db_session`),
+; bare or called: `@transactional`, `@tx.transactional(readonly=False)`.
+((decorated_definition
+   (decorator [(identifier) @_d (attribute attribute: (identifier) @_d)
+               (call function: [(identifier) @_d (attribute attribute: (identifier) @_d)])])
+   definition: (function_definition name: (identifier) @name))
+ (#any-of-setting? @_d "python-transaction-decorators")
+ (#set! helper "atomic-function"))
+; A method of a class that runs every method in a transaction:
+; `@method_decorator(transaction.atomic, name="dispatch")` on a Django view, or a class decorated
+; with one of `python-transaction-decorators`.
+((decorated_definition
+   (decorator (call function: (identifier) @_md arguments: (argument_list . [(identifier) @_d (attribute attribute: (identifier) @_d)])))
+   definition: (class_definition body: (block [(function_definition name: (identifier) @name)
+                                               (decorated_definition definition: (function_definition name: (identifier) @name))])))
+ (#eq? @_md "method_decorator")
+ (#any-of-setting? @_d "python-transaction-decorators")
+ (#set! helper "atomic-function"))
+((decorated_definition
+   (decorator [(identifier) @_d (attribute attribute: (identifier) @_d)
+               (call function: [(identifier) @_d (attribute attribute: (identifier) @_d)])])
+   definition: (class_definition body: (block [(function_definition name: (identifier) @name)
+                                               (decorated_definition definition: (function_definition name: (identifier) @name))])))
+ (#any-of-setting? @_d "python-transaction-decorators")
+ (#set! helper "atomic-function"))
+
+; A function that requires its caller's transaction: it checks that one is open and raises
+; otherwise (`if not connection.in_atomic_block: raise …`, `assert connection.in_atomic_block`,
+; `if transaction.get_autocommit(): raise …`). Its writes are the caller's transaction's.
+((assert_statement . (attribute attribute: (identifier) @_a))
+ (#eq? @_a "in_atomic_block")
+ (#set! helper "requires-transaction"))
+((if_statement condition: (not_operator argument: (attribute attribute: (identifier) @_a))
+               consequence: (block (raise_statement)))
+ (#eq? @_a "in_atomic_block")
+ (#set! helper "requires-transaction"))
+((assert_statement . (not_operator argument: (call function: (attribute attribute: (identifier) @_a))))
+ (#eq? @_a "get_autocommit")
+ (#set! helper "requires-transaction"))
+((if_statement condition: (call function: (attribute attribute: (identifier) @_a))
+               consequence: (block (raise_statement)))
+ (#eq? @_a "get_autocommit")
+ (#set! helper "requires-transaction"))
+
+; A parameter that hands in the caller's transaction or connection (`def save_lines(session,
+; lines)`, `def apply(conn: Connection, rows)`): the caller decides what commits together.
+((parameters [(identifier) @_p
+              (typed_parameter . (identifier) @_p)
+              (default_parameter name: (identifier) @_p)
+              (typed_default_parameter name: (identifier) @_p)])
+ (#any-of-setting? @_p "python-transaction-parameters")
+ (#set! helper "transaction-parameter"))
 
 ; A pytest fixture, and a function defined in one (a factory it returns): test code. Joined on
 ; the function's name.
@@ -162,6 +227,15 @@
 ((while_statement body: (block (_ (block [(return_statement) (raise_statement) (with_statement body: (block [(return_statement) (raise_statement)] .))] .) @match))) (#set! helper "loop-exit"))
 ((while_statement body: (block (_ (_ (block [(return_statement) (raise_statement) (with_statement body: (block [(return_statement) (raise_statement)] .))] .) @match)))) (#set! helper "loop-exit"))
 ((while_statement body: (block (_ (block (_ (block [(return_statement) (raise_statement) (with_statement body: (block [(return_statement) (raise_statement)] .))] .) @match))))) (#set! helper "loop-exit"))
+
+; … and a `try` directly in the loop's body whose body, `except` or `else` block ends in `break`,
+; `return` or `raise` (a `try` is no loop: its `break` leaves the loop).
+((for_statement body: (block (try_statement body: (block [(return_statement) (raise_statement) (break_statement)] .) @match))) (#set! helper "loop-exit"))
+((for_statement body: (block (try_statement (except_clause (block [(return_statement) (raise_statement) (break_statement)] .) @match)))) (#set! helper "loop-exit"))
+((for_statement body: (block (try_statement (else_clause body: (block [(return_statement) (raise_statement) (break_statement)] .) @match)))) (#set! helper "loop-exit"))
+((while_statement body: (block (try_statement body: (block [(return_statement) (raise_statement) (break_statement)] .) @match))) (#set! helper "loop-exit"))
+((while_statement body: (block (try_statement (except_clause (block [(return_statement) (raise_statement) (break_statement)] .) @match)))) (#set! helper "loop-exit"))
+((while_statement body: (block (try_statement (else_clause body: (block [(return_statement) (raise_statement) (break_statement)] .) @match)))) (#set! helper "loop-exit"))
 
 ([(for_statement) (while_statement)] @match
  (#set! helper "loop"))
