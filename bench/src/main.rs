@@ -5,7 +5,7 @@
 //! noise from a shared machine hits every mode alike. Ratios are medians of per-run ratios
 //! to the parse-only run of the same round, as the research in shared/research recommends.
 //!
-//! Usage: `cargo run --release -p lever-bench -- [CORPUS_DIR] [--runs N]`
+//! Usage: `cargo run --release -p lever-bench -- [CORPUS_DIR] [--runs N] [--all-rules] [--quick]`
 //! Editor latency: `cargo run --release -p lever-bench -- latency [CORPUS_DIR]`
 //! Server memory: `cargo run --release -p lever-bench -- lsp-memory [CORPUS_DIR]` (after
 //! `cargo build --release`, which builds the `lever` binary it starts)
@@ -49,11 +49,14 @@ fn main() -> anyhow::Result<()> {
     let mut root = PathBuf::from("bench/corpus");
     let mut runs = 5usize;
     let mut all_rules = false;
+    let mut quick = false;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--runs" => runs = args.next().unwrap_or_default().parse()?,
             // Preview rules too, as a config that turns them all on would run.
             "--all-rules" => all_rules = true,
+            // Parse only and lint: skips the slow comparison modes.
+            "--quick" => quick = true,
             other => root = PathBuf::from(other),
         }
     }
@@ -105,7 +108,11 @@ fn main() -> anyhow::Result<()> {
     for dir in dirs {
         let corpus = read_corpus(&dir)?;
         let mb = corpus.bytes as f64 / 1e6;
-        let modes = [Mode::Parse, Mode::Lint, Mode::LintNoPrefilter, Mode::OneQuery];
+        let modes: &[Mode] = if quick {
+            &[Mode::Parse, Mode::Lint]
+        } else {
+            &[Mode::Parse, Mode::Lint, Mode::LintNoPrefilter, Mode::OneQuery]
+        };
         const N: usize = 4;
         let mut medians = [[0f64; N]; 2];
         let mut ratios = [[0f64; N]; 2];

@@ -723,6 +723,44 @@ fn analyze(
         });
     }
 
+    // A report pattern that needs a helper match inside its own match (`#count-above?` with
+    // a limit of 0 or more, a positive `#has?` on a capture) needs that helper's words too:
+    // a word of some helper pattern's first set. Structural patterns (a function with more
+    // than one write) then run only where the words of their helpers occur.
+    // The words of a helper: for each of its patterns, the words of its first set; `None`
+    // when one of them needs none.
+    let helper_words = |helper: usize| -> Option<Vec<String>> {
+        let mut all = Vec::new();
+        for hp in patterns.iter().filter(|q| q.helper == Some(helper)) {
+            all.extend_from_slice(words.words(*hp.requires.first()?));
+        }
+        (!all.is_empty()).then_some(all)
+    };
+    let derived: Vec<Vec<Vec<String>>> = patterns
+        .iter()
+        .map(|p| {
+            if p.helper.is_some() {
+                return Vec::new();
+            }
+            p.predicates
+                .iter()
+                .filter_map(|pred| match pred {
+                    Predicate::CountAbove { helper, limit, negate: false, .. } if *limit >= 0 => Some(*helper),
+                    Predicate::Has { helper, scope_kinds, negate: false, .. } if scope_kinds.is_empty() => {
+                        Some(*helper)
+                    }
+                    _ => None,
+                })
+                .filter_map(helper_words)
+                .collect()
+        })
+        .collect();
+    for (p, sets) in patterns.iter_mut().zip(derived) {
+        p.requires.extend(sets.into_iter().filter_map(|w| words.intern(w)));
+        p.requires.sort_unstable();
+        p.requires.dedup();
+    }
+
     // Captures must be used: quoted in a message or fix, a predicate argument, a join key
     // between a report and a helper pattern, `@match`, or private (`@_name`).
     // Once per rule: the checks look at all of its files for this language.

@@ -60,6 +60,11 @@ impl WordSets {
         self.words = words;
     }
 
+    /// The words of a set.
+    pub fn words(&self, set: u32) -> &[String] {
+        &self.sets[set as usize]
+    }
+
     pub fn len(&self) -> usize {
         self.sets.len()
     }
