@@ -1188,6 +1188,32 @@ mod tests {
         assert_eq!(root_kinds("([(call)* (list)] @match)"), None);
     }
 
+    /// `multi-transaction`'s report patterns name no word themselves; they count `write`
+    /// helper matches in the function, so they need the write helper's words.
+    #[test]
+    fn words_derived_from_counted_helpers() {
+        let (pack, errors) = crate::load::builtin_pack();
+        assert!(errors.is_empty(), "{errors:?}");
+        let config = crate::Config::parse("lever.toml", "[rules]\nmulti-transaction = \"on\"\n", ".".into()).unwrap();
+        let (set, _) = crate::RuleSet::new(&[pack.unwrap()], &config);
+        for lang in [Language::Python, Language::Rust, Language::JavaScript] {
+            let compiled = set.compiled(lang);
+            let report: Vec<&PatternInfo> = compiled.patterns.iter().filter(|p| p.helper.is_none()).collect();
+            let counted = report.iter().filter(|p| {
+                p.predicates
+                    .iter()
+                    .any(|q| matches!(q, Predicate::CountAbove { negate: false, limit, .. } if *limit >= 0))
+            });
+            let mut n = 0;
+            for p in counted {
+                n += 1;
+                let words: Vec<&String> = p.requires.iter().flat_map(|&s| compiled.words.words(s)).collect();
+                assert!(!words.is_empty(), "{lang}: a counting pattern requires no word");
+            }
+            assert!(n > 0, "{lang}: no counting report pattern");
+        }
+    }
+
     #[test]
     fn words_of_text_predicates() {
         let pattern = r#"((call function: (identifier) @f) @match
