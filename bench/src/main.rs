@@ -5,7 +5,7 @@
 //! noise from a shared machine hits every mode alike. Ratios are medians of per-run ratios
 //! to the parse-only run of the same round, as the research in shared/research recommends.
 //!
-//! Usage: `cargo run --release -p lever-bench -- [CORPUS_DIR] [--runs N] [--all-rules] [--quick]`
+//! Usage: `cargo run --release -p lever-bench -- [CORPUS_DIR] [--runs N] [--all-rules] [--only RULE] [--quick]`
 //! Editor latency: `cargo run --release -p lever-bench -- latency [CORPUS_DIR]`
 //! Server memory: `cargo run --release -p lever-bench -- lsp-memory [CORPUS_DIR]` (after
 //! `cargo build --release`, which builds the `lever` binary it starts)
@@ -50,6 +50,7 @@ fn main() -> anyhow::Result<()> {
     let mut runs = 5usize;
     let mut all_rules = false;
     let mut quick = false;
+    let mut only: Option<String> = None;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--runs" => runs = args.next().unwrap_or_default().parse()?,
@@ -57,6 +58,8 @@ fn main() -> anyhow::Result<()> {
             "--all-rules" => all_rules = true,
             // Parse only and lint: skips the slow comparison modes.
             "--quick" => quick = true,
+            // One rule (preview or not) and nothing else.
+            "--only" => only = args.next(),
             other => root = PathBuf::from(other),
         }
     }
@@ -71,7 +74,11 @@ fn main() -> anyhow::Result<()> {
     let config = Config::default_in(".".into());
     let make = || {
         let set = RuleSet::new(std::slice::from_ref(&pack), &config).0;
-        if all_rules { set.filtered(|_| true) } else { set }
+        match &only {
+            Some(id) => set.filtered(|r| r == id),
+            None if all_rules => set.filtered(|_| true),
+            None => set,
+        }
     };
     // Compiling the queries is paid once per process (and per reload in the editor): the
     // first diagnostic waits for it.

@@ -74,6 +74,10 @@ pub struct PatternInfo {
     pub raise: bool,
     /// Word sets of [`CompiledLanguage::words`]: a match contains a word of each.
     pub requires: Vec<u32>,
+    /// Word sets that must occur somewhere in the file (or the re-linted region) for the
+    /// pattern to match: the words of helpers that `#has-before?` and scoped `#has?` look
+    /// for around the match.
+    pub requires_nearby: Vec<u32>,
 }
 
 /// A named helper of one rule.
@@ -720,6 +724,7 @@ fn analyze(
             message: message_of[p].take(),
             raise: raise_of[p],
             requires,
+            requires_nearby: Vec::new(),
         });
     }
 
@@ -736,29 +741,36 @@ fn analyze(
         }
         (!all.is_empty()).then_some(all)
     };
-    let derived: Vec<Vec<Vec<String>>> = patterns
+    // A helper match needed around the match (`#has-before?`, `#has?` in an enclosing
+    // scope) needs the helper's words somewhere in the file.
+    let derived: Vec<(Vec<Vec<String>>, Vec<Vec<String>>)> = patterns
         .iter()
         .map(|p| {
+            let (mut inside, mut nearby) = (Vec::new(), Vec::new());
             if p.helper.is_some() {
-                return Vec::new();
+                return (inside, nearby);
             }
-            p.predicates
-                .iter()
-                .filter_map(|pred| match pred {
-                    Predicate::CountAbove { helper, limit, negate: false, .. } if *limit >= 0 => Some(*helper),
-                    Predicate::Has { helper, scope_kinds, negate: false, .. } if scope_kinds.is_empty() => {
-                        Some(*helper)
+            for pred in &p.predicates {
+                match pred {
+                    Predicate::CountAbove { helper, limit, negate: false, .. } if *limit >= 0 => {
+                        inside.extend(helper_words(*helper))
                     }
-                    _ => None,
-                })
-                .filter_map(helper_words)
-                .collect()
+                    Predicate::Has { helper, scope_kinds, negate: false, .. } if scope_kinds.is_empty() => {
+                        inside.extend(helper_words(*helper))
+                    }
+                    Predicate::Has { helper, negate: false, .. }
+                    | Predicate::HasBefore { helper, negate: false, .. } => nearby.extend(helper_words(*helper)),
+                    _ => {}
+                }
+            }
+            (inside, nearby)
         })
         .collect();
-    for (p, sets) in patterns.iter_mut().zip(derived) {
-        p.requires.extend(sets.into_iter().filter_map(|w| words.intern(w)));
+    for (p, (inside, nearby)) in patterns.iter_mut().zip(derived) {
+        p.requires.extend(inside.into_iter().filter_map(|w| words.intern(w)));
         p.requires.sort_unstable();
         p.requires.dedup();
+        p.requires_nearby = nearby.into_iter().filter_map(|w| words.intern(w)).collect();
     }
 
     // Captures must be used: quoted in a message or fix, a predicate argument, a join key

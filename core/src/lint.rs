@@ -209,7 +209,10 @@ impl Linter {
                 .map(|ps| {
                     ps.iter()
                         .copied()
-                        .filter(|&p| compiled.patterns[p as usize].requires.iter().all(|&s| found(s)))
+                        .filter(|&p| {
+                            let info = &compiled.patterns[p as usize];
+                            info.requires.iter().chain(&info.requires_nearby).all(|&s| found(s))
+                        })
                         .collect()
                 })
                 .collect()
