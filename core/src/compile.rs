@@ -743,7 +743,8 @@ fn analyze(
     };
     // A helper match needed around the match (`#has-before?`, `#has?` in an enclosing
     // scope) needs the helper's words somewhere in the file.
-    let derived: Vec<(Vec<Vec<String>>, Vec<Vec<String>>)> = patterns
+    type WordLists = Vec<Vec<String>>;
+    let derived: Vec<(WordLists, WordLists)> = patterns
         .iter()
         .map(|p| {
             let (mut inside, mut nearby) = (Vec::new(), Vec::new());
