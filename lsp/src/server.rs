@@ -420,11 +420,11 @@ impl Inner {
     /// The document's findings at `generation`, as soon as they can be had.
     ///
     /// After an edit, a preview (the edited item parsed alone, `Incremental::preview`)
-    /// comes back at once when the engine can give one and the client can be told about a
-    /// correction (it takes pushes, or pulls and accepts refresh requests). The reparse and
-    /// the settled lint then run in the background, and a settled result that differs is
-    /// pushed, or announced with `workspace/diagnostic/refresh`. Otherwise this waits for
-    /// the settled lint.
+    /// comes back at once when the engine can give one, and either the client can be told
+    /// about a correction (it takes pushes, or pulls and accepts refresh requests) or the
+    /// file had no syntax errors. The reparse and the settled lint then run in the
+    /// background, and a settled result that differs is pushed, or announced with
+    /// `workspace/diagnostic/refresh`. Otherwise this waits for the settled lint.
     async fn findings(self: &Arc<Self>, uri: &Uri, generation: u64) -> Option<(Arc<RuleSet>, Arc<Vec<Finding>>)> {
         let snapshot = {
             let doc = self.docs.get(uri)?;
@@ -445,9 +445,13 @@ impl Inner {
         let rules = self.rules_for(uri).await;
         let enabled = self.settings().enable != Some(false);
         let caps = self.caps();
+        // A client that can be told about a correction gets every preview; one that pulls
+        // without refresh support only those of files without syntax errors, where a
+        // preview equals the settled result (`tests/integration/preview.rs`).
         let can_correct = !caps.pull || caps.refresh;
+        let clean = snapshot.tree.as_ref().is_some_and(|t| !t.root_node().has_error());
         if let (true, true, Some(lang), Some(tree)) =
-            (enabled && snapshot.stale, can_correct, snapshot.language, &snapshot.tree)
+            (enabled && snapshot.stale, can_correct || clean, snapshot.language, &snapshot.tree)
         {
             let (rules2, text, tree, state) =
                 (rules.clone(), snapshot.text.clone(), tree.clone(), snapshot.incremental.clone());
@@ -468,7 +472,9 @@ impl Inner {
                     let settled = this.settle(&uri, generation, used.clone(), snapshot, enabled).await;
                     let Some(settled) = settled.filter(|s| *s != previewed) else { return };
                     if caps.pull {
-                        let _ = this.client.workspace_diagnostic_refresh().await;
+                        if caps.refresh {
+                            let _ = this.client.workspace_diagnostic_refresh().await;
+                        }
                         return;
                     }
                     let published = this

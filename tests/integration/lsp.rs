@@ -359,6 +359,13 @@ async fn previews_after_edits_match_a_fresh_parse() {
     .await;
 }
 
+/// A pull client without refresh support (Neovim 0.11) gets previews of files without
+/// syntax errors only, and every answer must still equal a fresh lint.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn previews_for_a_client_without_refresh_match_a_fresh_parse() {
+    differential(false, json!({"textDocument": {"diagnostic": {}}})).await;
+}
+
 async fn differential(all_rules: bool, capabilities: Value) {
     use lever_core::{Config, Language, Linter, RuleSet, load};
     let (pack, _) = load::builtin_pack();
