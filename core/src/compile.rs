@@ -143,6 +143,15 @@ pub struct Paths {
     pub exit_kinds: Vec<u16>,
 }
 
+/// What the options of a scoped predicate say (see `options` in [`analyze`]).
+#[derive(Default)]
+struct Options {
+    scope_kinds: Vec<u16>,
+    filters: Vec<Filter>,
+    paths: Paths,
+    at_crossing: bool,
+}
+
 /// `"inside" "helper"` / `"outside" "helper"` of `#count-above?`.
 #[derive(Clone, Debug)]
 pub struct Filter {
@@ -163,7 +172,8 @@ impl Predicate {
     }
 }
 
-/// The options of `#count-above?` (anything else after the limit is a node kind of `"exits"`).
+/// The options of `#count-above?` (anything else after the limit is a node kind of `"exits"`);
+/// `"at-crossing"` comes last, since `#not-count-above?` takes all but it.
 const COUNT_OPTIONS: [&str; 5] = ["inside", "outside", "alternatives", "exits", "at-crossing"];
 
 /// The predicates Lever implements, with their argument shapes, for docs and errors.
@@ -434,40 +444,61 @@ fn analyze(
                     .filter(|&id| grammar.node_kind_is_named(id) && grammar.node_kind_for_id(id) == Some(kind))
                     .collect()
             };
+            // The strings after a scoped predicate's helper: the `keywords` it takes, each but
+            // `"at-crossing"` followed by a helper, and node kinds. Node kinds are the scope's
+            // kinds when `scope_kinds`; otherwise they may only follow `"exits" "helper"` (the
+            // kinds the exits leave). The first mistake is the error.
+            let options = |rest: &[&str], keywords: &[&str], scope_kinds: bool| -> Result<Options, String> {
+                let mut o = Options::default();
+                let mut after_exits = false;
+                let mut i = 0;
+                while i < rest.len() {
+                    let word = rest[i];
+                    let taken = keywords.contains(&word);
+                    if taken && word == "at-crossing" {
+                        o.at_crossing = true;
+                        after_exits = false;
+                    } else if let (true, Some(other)) = (taken, rest.get(i + 1)) {
+                        let helper = helper_named(other)
+                            .ok_or_else(|| format!("no helper pattern named `{other}` in this file"))?;
+                        match word {
+                            "alternatives" | "exits" => {
+                                let slot = if word == "exits" { &mut o.paths.exits } else { &mut o.paths.alternatives };
+                                if slot.replace(helper).is_some() {
+                                    return Err(format!("`#{op}`: unexpected option `{word}`"));
+                                }
+                            }
+                            _ => o.filters.push(Filter { inside: word == "inside", helper }),
+                        }
+                        after_exits = word == "exits";
+                        i += 1;
+                    } else if scope_kinds || (after_exits && !COUNT_OPTIONS.contains(&word)) {
+                        let ids = kind_ids(word);
+                        if ids.is_empty() {
+                            return Err(format!("`#{op}`: `{word}` is not a node kind of the {lang} grammar"));
+                        }
+                        if scope_kinds { o.scope_kinds.extend(ids) } else { o.paths.exit_kinds.extend(ids) }
+                    } else {
+                        return Err(format!("`#{op}`: unexpected option `{word}`"));
+                    }
+                    i += 1;
+                }
+                Ok(o)
+            };
             let shape = PREDICATES.iter().find(|(n, _)| *n == op).map(|(_, s)| *s);
             let parsed = match (op, caps_and_strings.as_slice()) {
                 ("only-used-as?", [Ok(var), Ok(scope), Err(h)]) => {
                     helper_named(h).map(|helper| Predicate::OnlyUsedAs { var: *var, scope: *scope, helper }).ok_or(*h)
                 }
                 ("has?" | "not-has?", [Ok(scope), Err(h), rest @ ..]) if rest.iter().all(|k| k.is_err()) => {
-                    // Node kinds of the scope, and `"inside"`/`"outside"` each followed by a helper.
                     let rest: Vec<&str> = rest.iter().filter_map(|k| k.err()).collect();
-                    let mut scope_kinds = Vec::new();
-                    let mut filters = Vec::new();
-                    let mut bad = None;
-                    let mut i = 0;
-                    while i < rest.len() {
-                        match (rest[i], rest.get(i + 1)) {
-                            (where_ @ ("inside" | "outside"), Some(other)) => {
-                                match helper_named(other) {
-                                    Some(helper) => filters.push(Filter { inside: where_ == "inside", helper }),
-                                    None => bad = Some(format!("no helper pattern named `{other}` in this file")),
-                                }
-                                i += 1;
-                            }
-                            (kind, _) => match kind_ids(kind) {
-                                ids if ids.is_empty() => {
-                                    bad = Some(format!("`#{op}`: `{kind}` is not a node kind of the {lang} grammar"))
-                                }
-                                ids => scope_kinds.extend(ids),
-                            },
+                    let Options { scope_kinds, filters, .. } = match options(&rest, &["inside", "outside"], true) {
+                        Ok(o) => o,
+                        Err(msg) => {
+                            errors.push((seg.rule, err_at(seg, local, msg)));
+                            continue;
                         }
-                        i += 1;
-                    }
-                    if let Some(msg) = bad {
-                        errors.push((seg.rule, err_at(seg, local, msg)));
-                        continue;
-                    }
+                    };
                     helper_named(h)
                         .map(|helper| Predicate::Has {
                             scope: *scope,
@@ -481,35 +512,15 @@ fn analyze(
                 ("has-before?" | "not-has-before?", [Ok(anchor), Err(h), rest @ ..])
                     if rest.iter().all(|k| k.is_err()) =>
                 {
-                    // Node kinds, and `"alternatives"`/`"exits"` each followed by a helper.
                     let rest: Vec<&str> = rest.iter().filter_map(|k| k.err()).collect();
-                    let mut scope_kinds = Vec::new();
-                    let mut paths = Paths::default();
-                    let mut bad = None;
-                    let mut i = 0;
-                    while i < rest.len() {
-                        match (rest[i], rest.get(i + 1)) {
-                            (option @ ("alternatives" | "exits"), Some(other)) => {
-                                match (helper_named(other), option) {
-                                    (Some(helper), "alternatives") => paths.alternatives = Some(helper),
-                                    (Some(helper), _) => paths.exits = Some(helper),
-                                    (None, _) => bad = Some(format!("no helper pattern named `{other}` in this file")),
-                                }
-                                i += 1;
-                            }
-                            (kind, _) => match kind_ids(kind) {
-                                ids if ids.is_empty() => {
-                                    bad = Some(format!("`#{op}`: `{kind}` is not a node kind of the {lang} grammar"))
-                                }
-                                ids => scope_kinds.extend(ids),
-                            },
+                    let Options { scope_kinds, mut paths, .. } = match options(&rest, &["alternatives", "exits"], true)
+                    {
+                        Ok(o) => o,
+                        Err(msg) => {
+                            errors.push((seg.rule, err_at(seg, local, msg)));
+                            continue;
                         }
-                        i += 1;
-                    }
-                    if let Some(msg) = bad {
-                        errors.push((seg.rule, err_at(seg, local, msg)));
-                        continue;
-                    }
+                    };
                     paths.exit_kinds = scope_kinds.clone();
                     let paths = (paths.alternatives.is_some() || paths.exits.is_some()).then_some(paths);
                     helper_named(h)
@@ -522,8 +533,8 @@ fn analyze(
                         })
                         .ok_or(*h)
                 }
-                ("count-above?" | "not-count-above?", [Ok(scope), Err(h), Err(limit), options @ ..])
-                    if options.iter().all(|o| o.is_err()) =>
+                ("count-above?" | "not-count-above?", [Ok(scope), Err(h), Err(limit), rest @ ..])
+                    if rest.iter().all(|o| o.is_err()) =>
                 {
                     let limit = match limit.parse::<i64>() {
                         Ok(n) => Some(n),
@@ -544,62 +555,18 @@ fn analyze(
                         ));
                         continue;
                     };
-                    let options: Vec<&str> = options.iter().filter_map(|o| o.err()).collect();
-                    let mut filters = Vec::new();
-                    let mut paths = Paths::default();
-                    let mut at_crossing = false;
-                    let mut bad = None;
-                    let mut i = 0;
-                    while i < options.len() {
-                        match (options[i], options.get(i + 1)) {
-                            ("at-crossing", _) if op == "count-above?" => at_crossing = true,
-                            (where_ @ ("inside" | "outside"), Some(other)) => {
-                                match helper_named(other) {
-                                    Some(helper) => filters.push(Filter { inside: where_ == "inside", helper }),
-                                    None => bad = Some(format!("no helper pattern named `{other}` in this file")),
-                                }
-                                i += 1;
-                            }
-                            ("alternatives", Some(other)) if paths.alternatives.is_none() => {
-                                match helper_named(other) {
-                                    Some(helper) => paths.alternatives = Some(helper),
-                                    None => bad = Some(format!("no helper pattern named `{other}` in this file")),
-                                }
-                                i += 1;
-                            }
-                            ("exits", Some(other)) if paths.exits.is_none() => {
-                                match helper_named(other) {
-                                    Some(helper) => paths.exits = Some(helper),
-                                    None => bad = Some(format!("no helper pattern named `{other}` in this file")),
-                                }
-                                i += 1;
-                                // The node kinds the exits leave: the strings up to the next option.
-                                while let Some(kind) = options.get(i + 1).filter(|k| !COUNT_OPTIONS.contains(k)) {
-                                    match kind_ids(kind) {
-                                        ids if ids.is_empty() => {
-                                            bad = Some(format!(
-                                                "`#{op}`: `{kind}` is not a node kind of the {lang} grammar"
-                                            ))
-                                        }
-                                        ids => paths.exit_kinds.extend(ids),
-                                    }
-                                    i += 1;
-                                }
-                            }
-                            (other, _) => {
-                                bad = Some(format!("`#{op}`: unexpected option `{other}`"));
-                                break;
-                            }
+                    let rest: Vec<&str> = rest.iter().filter_map(|o| o.err()).collect();
+                    let keywords = if op == "count-above?" { &COUNT_OPTIONS[..] } else { &COUNT_OPTIONS[..4] };
+                    let Options { filters, paths, at_crossing, .. } = match options(&rest, keywords, false) {
+                        Ok(o) => o,
+                        Err(msg) => {
+                            errors.push((
+                                seg.rule,
+                                err_at(seg, local, msg).with_help(format!("`#{op}` takes {}", shape.unwrap_or(""))),
+                            ));
+                            continue;
                         }
-                        i += 1;
-                    }
-                    if let Some(msg) = bad {
-                        errors.push((
-                            seg.rule,
-                            err_at(seg, local, msg).with_help(format!("`#{op}` takes {}", shape.unwrap_or(""))),
-                        ));
-                        continue;
-                    }
+                    };
                     let paths = (paths.alternatives.is_some() || paths.exits.is_some()).then_some(paths);
                     helper_named(h)
                         .map(|helper| Predicate::CountAbove {
