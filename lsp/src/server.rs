@@ -435,7 +435,7 @@ impl Inner {
                 return Some((rules.clone(), findings.clone()));
             }
             Snapshot {
-                text: doc.text.clone(),
+                text: Arc::from(doc.text.as_str()),
                 tree: doc.tree.clone(),
                 stale: doc.stale,
                 language: doc.language,
@@ -664,7 +664,8 @@ fn on_this_thread<T>(work: impl FnOnce() -> T) -> Option<T> {
 
 /// What a lint needs of a document, taken without holding its map entry.
 struct Snapshot {
-    text: String,
+    /// Shared by the preview and the settled lint: one copy of the text per lint.
+    text: Arc<str>,
     tree: Option<Tree>,
     stale: bool,
     language: Option<Language>,
