@@ -40,13 +40,15 @@
 ((expression_statement
    (assignment_expression
       left: (member_expression property: (property_identifier) @sink)
-      right: [(identifier) (member_expression) (subscript_expression) (call_expression) (await_expression) (parenthesized_expression)] @part @value) @match)
+      right: [(identifier) (member_expression) (subscript_expression) (call_expression) (await_expression) (parenthesized_expression)] @part @value @base) @match)
  (#any-of-setting? @sink "js-properties")
  (#not-match? @match "^[\\w$]\\.(innerHTML|outerHTML)\\+?=[^=\\s]")
  (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*(\\.(append|prepend|after|before|addClass|removeClass|toggleClass|clone|find|children|eq|first|last|parent|closest|filter|not)\\((?:[^()]|\\([^()]*\\))*\\))*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count|total|runtime|duration|elapsed|width|height|[a-z][\\w$]*(Count|Size|Length|Total|Duration|Width|Height))$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
+ (#extract? @base "^([\\w$]*)")
+ (#not-has-before? @base "literal-object" "function_declaration" "method_definition" "generator_function_declaration")
  (#set! message "whole-value"))
 ; A choice between two values (`el.innerHTML = open ? up : down`): each branch is judged
 ; as a part, so that literals, constants and safe bindings are not flagged.
@@ -119,13 +121,15 @@
 ; nothing here shows whether it was escaped, so it has its own message and severity.
 ((call_expression
    function: (member_expression property: (property_identifier) @sink)
-   arguments: (arguments [(identifier) (member_expression) (subscript_expression) (call_expression) (await_expression) (parenthesized_expression)] @part @value .)) @match
+   arguments: (arguments [(identifier) (member_expression) (subscript_expression) (call_expression) (await_expression) (parenthesized_expression)] @part @value @base .)) @match
  (#any-of-setting? @sink "js-sinks")
  (#not-match? @match "^[A-Z][\\w$]*\\.html\\(")
  (#not-match? @part "^[A-Z][A-Z0-9_]*$|^(this\\.)?\\$[\\w$]*(\\.(append|prepend|after|before|addClass|removeClass|toggleClass|clone|find|children|eq|first|last|parent|closest|filter|not)\\((?:[^()]|\\([^()]*\\))*\\))*$|^(\\$|jQuery)\\(|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(length|size|count|total|runtime|duration|elapsed|width|height|[a-z][\\w$]*(Count|Size|Length|Total|Duration|Width|Height))$|^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
+ (#extract? @base "^([\\w$]*)")
+ (#not-has-before? @base "literal-object" "function_declaration" "method_definition" "generator_function_declaration")
  (#set! message "whole-value"))
 ((call_expression
    function: (member_expression property: (property_identifier) @sink)
@@ -381,6 +385,13 @@
    right: (string) @_type)
  (#match? @_type "^.(number|boolean|bigint).$")
  (#set! helper "safe-value"))
+; An object of literals (one level of nesting), so that a member read from it is a literal:
+; pivottable's `ordering = { key_a_to_z: { rowSymbol: "&varr;", … }, … }` and
+; `.html(ordering[opts.rowOrder].rowSymbol)`. The value's leading name is joined (`@base`).
+([(variable_declarator name: (identifier) @base value: (object) @_value)
+  (assignment_expression left: (identifier) @base right: (object) @_value)]
+ (#match? @_value "^\\{(\\s*([\\w$]+|\"[^\"]*\"|'[^']*')\\s*:\\s*(\"[^\"]*\"|'[^']*'|-?[0-9.]+|true|false|null|\\{(\\s*([\\w$]+|\"[^\"]*\"|'[^']*')\\s*:\\s*(\"[^\"]*\"|'[^']*'|-?[0-9.]+|true|false|null)\\s*,)*\\s*([\\w$]+|\"[^\"]*\"|'[^']*')\\s*:\\s*(\"[^\"]*\"|'[^']*'|-?[0-9.]+|true|false|null)\\s*,?\\s*\\})\\s*,)*\\s*([\\w$]+|\"[^\"]*\"|'[^']*')\\s*:\\s*(\"[^\"]*\"|'[^']*'|-?[0-9.]+|true|false|null|\\{(\\s*([\\w$]+|\"[^\"]*\"|'[^']*')\\s*:\\s*(\"[^\"]*\"|'[^']*'|-?[0-9.]+|true|false|null)\\s*,)*\\s*([\\w$]+|\"[^\"]*\"|'[^']*')\\s*:\\s*(\"[^\"]*\"|'[^']*'|-?[0-9.]+|true|false|null)\\s*,?\\s*\\})\\s*,?\\s*\\}$")
+ (#set! helper "literal-object"))
 ; A constant declared at the top level of the module: `const ROW = "<tr></tr>";`.
 ((program
    [(lexical_declaration (variable_declarator name: (identifier) @part value: [(number) (string) (template_string)] @_value))
