@@ -213,6 +213,11 @@
 ((assignment left: (_) @part right: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]))
  (#any-of-setting? @_fn "safe-calls")
  (#set! helper "safe-value"))
+; A string method on such a call: `val = esc(value).replace(" ", "&nbsp;")`.
+((assignment left: (_) @part right: (call function: (attribute object: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) attribute: (identifier) @_method)))
+ (#any-of? @_method "replace" "strip" "lstrip" "rstrip")
+ (#any-of-setting? @_fn "safe-calls")
+ (#set! helper "safe-value"))
 ((assignment left: (_) @part right: [(integer) (float) (true) (false) (none) (binary_operator operator: ["-" "*" "/" "//"])])
  (#set! helper "safe-value"))
 ((assignment left: (_) @part right: [(string) (concatenated_string)] @_value)
