@@ -48,6 +48,7 @@
  (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
  (#extract? @base "^([\\w$]*)")
+ (#extract? @part "^([\\s\\S]*?)(?:\\.(?:replace|replaceAll|trim|trimStart|trimEnd|toLowerCase|toUpperCase)\\((?:\\s*(?:/(?:[^/\\\\\\n]|\\\\.)+/[gimsuy]*|\"[^\"]*\"|'[^']*')\\s*,?)*\\))*$")
  (#not-has-before? @base "literal-object" "function_declaration" "method_definition" "generator_function_declaration")
  (#set! message "whole-value"))
 ; A choice between two values (`el.innerHTML = open ? up : down`): each branch is judged
@@ -129,6 +130,7 @@
  (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
  (#extract? @base "^([\\w$]*)")
+ (#extract? @part "^([\\s\\S]*?)(?:\\.(?:replace|replaceAll|trim|trimStart|trimEnd|toLowerCase|toUpperCase)\\((?:\\s*(?:/(?:[^/\\\\\\n]|\\\\.)+/[gimsuy]*|\"[^\"]*\"|'[^']*')\\s*,?)*\\))*$")
  (#not-has-before? @base "literal-object" "function_declaration" "method_definition" "generator_function_declaration")
  (#set! message "whole-value"))
 ((call_expression
