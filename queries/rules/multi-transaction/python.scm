@@ -121,7 +121,7 @@
 
 ; A call of a function or method by its name (`self.name(…)`, `cls.name(…)`, `name(…)`), joined
 ; on the name, and where a transaction is open: a transaction block, a function decorated with
-; anything naming `atomic`.
+; anything naming `atomic`, a data migration.
 ((call function: (attribute object: (identifier) @_self attribute: (identifier) @name)) @match
  (#any-of? @_self "self" "cls")
  (#set! helper "named-call"))
@@ -134,6 +134,11 @@
  (#set! helper "transactional"))
 ((decorated_definition (decorator) @_decorator) @match
  (#match? @_decorator "atomic")
+ (#set! helper "transactional"))
+; A Django data migration (`def forwards(apps, schema_editor)`): Django runs it, and so the
+; helpers of its file that it calls, in the migration's transaction.
+((function_definition parameters: (parameters) @_params) @match
+ (#match? @_params "schema_editor|^\\(\\s*apps\\s*,\\s*\\w+\\s*\\)$")
  (#set! helper "transactional"))
 ((decorated_definition
    (decorator [(identifier) @_d (attribute attribute: (identifier) @_d)
