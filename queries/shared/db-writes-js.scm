@@ -38,7 +38,7 @@
      object: [(identifier) @_name (member_expression property: (property_identifier) @_name)]
      property: (property_identifier) @_method)
    arguments: (arguments . (identifier) @entity)) @match
- (#match? @_name "(?i)(manager|^em)$")
+ (#match? @_name "(?i)^(manager|em|\\w*entitymanager)$")
  (#any-of-setting? @_method "js-write-methods")
  (#not-any-of-setting? @entity "db-ignored-entities")
  (#set! helper "write"))

@@ -182,6 +182,26 @@
 ((do_statement body: (statement_block [(return_statement) (throw_statement) (break_statement)] .) @match)
  (#set! helper "loop-exit"))
 
+; A `try` directly in a loop whose body or `catch` ends in `return`, `throw` or `break`: a
+; retry loop (`for (attempt …) { try { await repo.save(x); return x; } catch (e) { if (…)
+; continue; throw e; } }`) writes once on the path that succeeds.
+((for_statement body: (statement_block (try_statement body: (statement_block [(return_statement) (throw_statement) (break_statement)] .) @match)))
+ (#set! helper "loop-exit"))
+((for_statement body: (statement_block (try_statement handler: (catch_clause body: (statement_block [(return_statement) (throw_statement) (break_statement)] .) @match))))
+ (#set! helper "loop-exit"))
+((for_in_statement body: (statement_block (try_statement body: (statement_block [(return_statement) (throw_statement) (break_statement)] .) @match)))
+ (#set! helper "loop-exit"))
+((for_in_statement body: (statement_block (try_statement handler: (catch_clause body: (statement_block [(return_statement) (throw_statement) (break_statement)] .) @match))))
+ (#set! helper "loop-exit"))
+((while_statement body: (statement_block (try_statement body: (statement_block [(return_statement) (throw_statement) (break_statement)] .) @match)))
+ (#set! helper "loop-exit"))
+((while_statement body: (statement_block (try_statement handler: (catch_clause body: (statement_block [(return_statement) (throw_statement) (break_statement)] .) @match))))
+ (#set! helper "loop-exit"))
+((do_statement body: (statement_block (try_statement body: (statement_block [(return_statement) (throw_statement) (break_statement)] .) @match)))
+ (#set! helper "loop-exit"))
+((do_statement body: (statement_block (try_statement handler: (catch_clause body: (statement_block [(return_statement) (throw_statement) (break_statement)] .) @match))))
+ (#set! helper "loop-exit"))
+
 ([(for_statement) (for_in_statement) (while_statement) (do_statement)] @match
  (#set! helper "loop"))
 ((call_expression

@@ -9,7 +9,10 @@
 ;; do not add up, nor does a branch that returns with what follows it
 ;; (queries/shared/paths-python.scm).
 ;; A function that its own file calls inside a transaction (`with transaction.atomic():
-;; self.save_meta()`, or from an `@transaction.atomic` method) runs in that transaction.
+;; self.save_meta()`, or from an `@transaction.atomic` method) runs in that transaction; so
+;; does a method that a framework calls inside its own transaction (ModelAdmin's `save_model`:
+;; the `python-framework-transactional-methods` setting), for writes "with no transaction" or
+;; "outside" one.
 ;; Each pattern counts the writes first, so that they become related locations, and the
 ;; number its message shows last.
 
@@ -40,6 +43,7 @@
 ((function_definition name: (identifier) @name parameters: (parameters) @params body: (block) @body) @match
  (#not-match? @name "^(test|setUp)")
  (#not-match? @params "schema_editor|^\\(\\s*apps\\s*,\\s*\\w+\\s*\\)$")
+ (#not-any-of-setting? @name "python-framework-transactional-methods")
  (#count-above? @body "write" "0" "inside" "transaction")
  (#count-above? @body "write" "0" "outside" "transaction")
  (#not-has-before? @body "atomic-function" "decorated_definition")
@@ -55,6 +59,7 @@
 ((function_definition name: (identifier) @name parameters: (parameters) @params body: (block) @body) @match
  (#not-match? @name "^(test|setUp)")
  (#not-match? @params "schema_editor|^\\(\\s*apps\\s*,\\s*\\w+\\s*\\)$")
+ (#not-any-of-setting? @name "python-framework-transactional-methods")
  (#count-above? @body "write" "1" "alternatives" "branch" "exits" "exit" "function_definition")
  (#not-has? @body "transaction-end")
  (#not-has? @body "unit-of-work")
@@ -67,6 +72,7 @@
 ((function_definition name: (identifier) @name parameters: (parameters) @params body: (block) @body) @match
  (#not-match? @name "^(test|setUp)")
  (#not-match? @params "schema_editor|^\\(\\s*apps\\s*,\\s*\\w+\\s*\\)$")
+ (#not-any-of-setting? @name "python-framework-transactional-methods")
  (#count-above? @body "write" "0" "inside" "loop" "outside" "loop-exit")
  (#not-has? @body "transaction-end")
  (#not-has? @body "unit-of-work")
@@ -115,7 +121,7 @@
 
 ; A call of a function or method by its name (`self.name(…)`, `cls.name(…)`, `name(…)`), joined
 ; on the name, and where a transaction is open: a transaction block, a function decorated with
-; anything naming `atomic`.
+; anything naming `atomic`, a data migration.
 ((call function: (attribute object: (identifier) @_self attribute: (identifier) @name)) @match
  (#any-of? @_self "self" "cls")
  (#set! helper "named-call"))
@@ -128,6 +134,11 @@
  (#set! helper "transactional"))
 ((decorated_definition (decorator) @_decorator) @match
  (#match? @_decorator "atomic")
+ (#set! helper "transactional"))
+; A Django data migration (`def forwards(apps, schema_editor)`): Django runs it, and so the
+; helpers of its file that it calls, in the migration's transaction.
+((function_definition parameters: (parameters) @_params) @match
+ (#match? @_params "schema_editor|^\\(\\s*apps\\s*,\\s*\\w+\\s*\\)$")
  (#set! helper "transactional"))
 ((decorated_definition
    (decorator [(identifier) @_d (attribute attribute: (identifier) @_d)

@@ -2,7 +2,8 @@
 ;;
 ;; Writes are the shared helper "write" (queries/shared/db-writes-rust.scm). Each pattern
 ;; counts the writes first, so that they become related locations, and the number its message
-;; shows last. Functions named `test_…` and functions in a `mod tests` are left alone.
+;; shows last. Functions named `test_…`, functions in a `mod tests` and functions documented as
+;; being for tests only are left alone.
 ;; Transactions and writes are counted along one path: branches of one `if` or `match` do
 ;; not add up, nor does a branch that returns with what follows it
 ;; (queries/shared/paths-rust.scm).
@@ -53,6 +54,14 @@
    body: (declaration_list [(function_item name: (identifier) @name)
                             (impl_item body: (declaration_list (function_item name: (identifier) @name)))]))
  (#eq? @_name "tests")
+ (#set! helper "test-module"))
+; … and a function documented as being for tests only (`/// Only for use in tests`), at the
+; top of a file or in an `impl`: its writes are test setup.
+((declaration_list (line_comment doc: (doc_comment) @_doc) . (function_item name: (identifier) @name))
+ (#match? @_doc "(?i)\\b(only (for|in) (use in )?tests?|for tests only|tests? only|for testing only)\\b")
+ (#set! helper "test-module"))
+((source_file (line_comment doc: (doc_comment) @_doc) . (function_item name: (identifier) @name))
+ (#match? @_doc "(?i)\\b(only (for|in) (use in )?tests?|for tests only|tests? only|for testing only)\\b")
  (#set! helper "test-module"))
 
 ; A transaction closure: diesel's `conn.transaction(|conn| …)`, sea-orm's

@@ -57,7 +57,7 @@
      object: [(identifier) @_name (member_expression property: (property_identifier) @_name)]
      property: (property_identifier) @_method)
    arguments: (arguments . (identifier) @entity)) @match
- (#match? @_name "(?i)(manager|^em)$")
+ (#match? @_name "(?i)^(manager|em|\\w*entitymanager)$")
  (#any-of-setting? @_method "typeorm-read-methods")
  (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration" "alternatives" "branch" "exits" "exit"))
 
@@ -141,6 +141,7 @@
    arguments: (arguments . [(string) (template_string)] @entity)) @match
  (#any-of-setting? @_method "js-sql-execute")
  (#extract? @entity "^[`'\"]\\s*(?i:select|with)\\b[\\s\\S]*?\\b(?i:from|join)\\s+[`\"\\[]?(?:\\w+[`\"\\]]?\\.[`\"\\[]?)?(\\w+)")
+ (#not-match? @entity "(?i)^[`'\"]\\s*with\\b[\\s\\S]*\\)\\s*(?:delete|update|insert|merge)\\b")
  (#not-any-of-setting? @_handle "replica-names")
  (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration" "alternatives" "branch" "exits" "exit"))
 ((call_expression
@@ -148,6 +149,7 @@
    arguments: (arguments . [(string) (template_string)] @entity)) @match
  (#any-of-setting? @_method "js-sql-execute")
  (#extract? @entity "^[`'\"]\\s*(?i:select|with)\\b[\\s\\S]*?\\b(?i:from|join)\\s+[`\"\\[]?(?:\\w+[`\"\\]]?\\.[`\"\\[]?)?(\\w+)")
+ (#not-match? @entity "(?i)^[`'\"]\\s*with\\b[\\s\\S]*\\)\\s*(?:delete|update|insert|merge)\\b")
  (#any-of-setting? @handle "replica-names")
  (#has-before? @match "write" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration" "alternatives" "branch" "exits" "exit")
  (#set! message "replica-handle")

@@ -5,7 +5,9 @@
 ;; The write must come first in the same function and on a path to the read: not in another
 ;; branch of an `if`, `match` or `try`/`except` (an `except` is usually the path where the
 ;; write failed), nor in a block that returns or raises before the read
-;; (queries/shared/paths-python.scm).
+;; (queries/shared/paths-python.scm). A read in a class body (a form field's or a view's
+;; `queryset = Model.objects.all()`) is scoped to its class, not to the file: it runs once, at
+;; import, and no method's write precedes it.
 
 ; Django: a query that runs at once (`get`, `first`, `count`, `exists`, …: the
 ; `django-read-methods` setting), at most two calls after the manager.
@@ -17,7 +19,8 @@
  (#any-of-setting? @_method "django-read-methods")
  (#not-any-of? @_first "using" "db_manager")
  (#not-match? @match "\\.select_for_update\\(")
- (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
+ (#has-before? @match "write" "function_definition" "class_definition" "alternatives" "branch" "exits" "exit")
+ (#not-has-before? @match "bulk-create-ignoring-conflicts" "function_definition" "class_definition")
  (#not-has-before? @match "test-function" "function_definition"))
 
 ; Django: a lazy queryset (`filter`, `all`, …: `django-queryset-methods`) where it is used as a
@@ -56,7 +59,8 @@
  (#any-of-setting? @_method "django-queryset-methods")
  (#not-any-of? @_first "using" "db_manager")
  (#not-match? @match "\\.select_for_update\\(")
- (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
+ (#has-before? @match "write" "function_definition" "class_definition" "alternatives" "branch" "exits" "exit")
+ (#not-has-before? @match "bulk-create-ignoring-conflicts" "function_definition" "class_definition")
  (#not-has-before? @match "test-function" "function_definition"))
 
 ; Django through a replica: `User.objects.using("replica").get(…)`, reported at
@@ -67,7 +71,7 @@
  (#any-of? @_using "using" "db_manager")
  (#any-of-setting? @db "replica-names")
  (#any-of-setting? @_method "django-any-read-methods")
- (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
+ (#has-before? @match "write" "function_definition" "class_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @match "test-function" "function_definition")
  (#set! message "replica")
  (#set! severity "raise"))
@@ -76,7 +80,7 @@
 ; value only the database knows (the documented idiom).
 ((call function: (attribute object: [(identifier) (attribute)] @entity attribute: (identifier) @_method)) @match
  (#any-of? @_method "refresh_from_db" "arefresh_from_db")
- (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
+ (#has-before? @match "write" "function_definition" "class_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @match "f-expression" "function_definition")
  (#not-has-before? @match "test-function" "function_definition"))
 
@@ -87,7 +91,7 @@
  (#any-of-setting? @handle "python-session-names")
  (#any-of? @_method "get" "query" "aget" "get_one")
  (#not-any-of-setting? @handle "replica-names")
- (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
+ (#has-before? @match "write" "function_definition" "class_definition" "alternatives" "branch" "exits" "exit")
  (#has-before? @match "flushed" "function_definition")
  (#not-has-before? @match "test-function" "function_definition"))
 ((call
@@ -95,7 +99,7 @@
    arguments: (argument_list . [(identifier) @entity (attribute object: (identifier) @entity)])) @match
  (#any-of? @_method "get" "query" "aget" "get_one")
  (#any-of-setting? @handle "replica-names")
- (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
+ (#has-before? @match "write" "function_definition" "class_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @match "test-function" "function_definition")
  (#set! message "replica-handle")
  (#set! severity "raise"))
@@ -109,13 +113,13 @@
  (#eq? @_select "select")
  (#any-of? @_run "execute" "scalars" "scalar")
  (#any-of-setting? @handle "replica-names")
- (#has-before? @read "write" "function_definition" "alternatives" "branch" "exits" "exit")
+ (#has-before? @read "write" "function_definition" "class_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @read "test-function" "function_definition")
  (#set! message "replica-handle")
  (#set! severity "raise"))
 ((call function: (identifier) @_select arguments: (argument_list . [(identifier) @entity (attribute object: (identifier) @entity)])) @match
  (#eq? @_select "select")
- (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
+ (#has-before? @match "write" "function_definition" "class_definition" "alternatives" "branch" "exits" "exit")
  (#has-before? @match "flushed" "function_definition")
  (#not-has-before? @match "test-function" "function_definition"))
 
@@ -126,16 +130,18 @@
    arguments: (argument_list . [(string) (concatenated_string)] @entity)) @match
  (#any-of-setting? @_execute "python-sql-execute")
  (#extract? @entity "^[rRuUbBfF]*(?:\"\"\"|'''|\"|')\\s*(?i:select|with)\\b[\\s\\S]*?\\b(?i:from|join)\\s+[`\"\\[]?(?:\\w+[`\"\\]]?\\.[`\"\\[]?)?(\\w+)")
+ (#not-match? @entity "(?i)^[rRuUbBfF]*(?:\"\"\"|'''|\"|')\\s*with\\b[\\s\\S]*\\)\\s*(?:delete|update|insert|merge)\\b")
  (#not-match? @handle "(?i)replica|reader|read_")
- (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
+ (#has-before? @match "write" "function_definition" "class_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @match "test-function" "function_definition"))
 ((call
    function: (attribute object: (_) @handle attribute: (identifier) @_execute)
    arguments: (argument_list . [(string) (concatenated_string)] @entity)) @match
  (#any-of-setting? @_execute "python-sql-execute")
  (#extract? @entity "^[rRuUbBfF]*(?:\"\"\"|'''|\"|')\\s*(?i:select|with)\\b[\\s\\S]*?\\b(?i:from|join)\\s+[`\"\\[]?(?:\\w+[`\"\\]]?\\.[`\"\\[]?)?(\\w+)")
+ (#not-match? @entity "(?i)^[rRuUbBfF]*(?:\"\"\"|'''|\"|')\\s*with\\b[\\s\\S]*\\)\\s*(?:delete|update|insert|merge)\\b")
  (#match? @handle "(?i)replica|reader|read_")
- (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
+ (#has-before? @match "write" "function_definition" "class_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @match "test-function" "function_definition")
  (#set! message "replica-handle")
  (#set! severity "raise"))
@@ -151,10 +157,21 @@
   (pair value: [(call function: (attribute object: [(identifier) @store (attribute attribute: (identifier) @store)] attribute: (identifier) @_method) arguments: (argument_list . (_) @entity)) @match (await (call function: (attribute object: [(identifier) @store (attribute attribute: (identifier) @store)] attribute: (identifier) @_method) arguments: (argument_list . (_) @entity)) @match)])]
  (#any-of-setting? @store "redis-clients")
  (#any-of-setting? @_method "redis-read-methods")
- (#has-before? @match "write" "function_definition" "alternatives" "branch" "exits" "exit")
+ (#has-before? @match "write" "function_definition" "class_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @match "test-function" "function_definition"))
 
 ;; Helpers.
+
+; `Model.objects.bulk_create(objs, ignore_conflicts=True)` sets no primary key on the objects
+; (the database does not say which rows it inserted), so a read of the model after it is how
+; the rows are got back (Django's documented caveat): not reported.
+((call
+   function: (attribute object: (attribute object: [(identifier) (attribute)] @entity attribute: (identifier) @_manager) attribute: (identifier) @_method)
+   arguments: (argument_list (keyword_argument name: (identifier) @_kw value: (true)))) @match
+ (#any-of-setting? @_manager "django-managers")
+ (#any-of? @_method "bulk_create" "abulk_create")
+ (#eq? @_kw "ignore_conflicts")
+ (#set! helper "bulk-create-ignoring-conflicts"))
 
 ; redis writes, for the reads above: joined on the client and the key expression. (The
 ; shared "write" helper holds the database writes.)

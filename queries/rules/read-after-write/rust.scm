@@ -38,6 +38,7 @@
    arguments: (arguments . (_) @handle)) @match
  (#match? @_fetch "^fetch")
  (#extract? @entity "^r?#*\"\\s*(?i:select|with)\\b[\\s\\S]*?\\b(?i:from|join)\\s+[`\"\\[]?(?:\\w+[`\"\\]]?\\.[`\"\\[]?)?(\\w+)")
+ (#not-match? @entity "(?i)^r?#*\"\\s*with\\b[\\s\\S]*\\)[\\s\\\\]*(?:delete|update|insert|merge)\\b")
  (#any-of-setting? @_fn "rust-sql-execute")
  (#match? @handle "(?i)replica|read_pool|readpool|reader|read_db|ro_pool")
  (#has-before? @read "write" "function_item" "closure_expression" "alternatives" "branch" "exits" "exit")
@@ -50,6 +51,7 @@
    arguments: (arguments . (_) @handle)) @match
  (#match? @_fetch "^fetch")
  (#extract? @entity "^r?#*\"\\s*(?i:select|with)\\b[\\s\\S]*?\\b(?i:from|join)\\s+[`\"\\[]?(?:\\w+[`\"\\]]?\\.[`\"\\[]?)?(\\w+)")
+ (#not-match? @entity "(?i)^r?#*\"\\s*with\\b[\\s\\S]*\\)[\\s\\\\]*(?:delete|update|insert|merge)\\b")
  (#any-of-setting? @_fn "rust-sql-macros")
  (#match? @handle "(?i)replica|read_pool|readpool|reader|read_db|ro_pool")
  (#has-before? @read "write" "function_item" "closure_expression" "alternatives" "branch" "exits" "exit")
@@ -60,9 +62,11 @@
 ; `sqlx::query!("SELECT …")` after a write to `users`.
 ((call_expression function: [(identifier) @_fn (scoped_identifier name: (identifier) @_fn) (field_expression field: (field_identifier) @_fn) (generic_function function: [(identifier) @_fn (scoped_identifier name: (identifier) @_fn)])] arguments: (arguments . [(string_literal) (raw_string_literal)] @entity)) @match
  (#extract? @entity "^r?#*\"\\s*(?i:select|with)\\b[\\s\\S]*?\\b(?i:from|join)\\s+[`\"\\[]?(?:\\w+[`\"\\]]?\\.[`\"\\[]?)?(\\w+)")
+ (#not-match? @entity "(?i)^r?#*\"\\s*with\\b[\\s\\S]*\\)[\\s\\\\]*(?:delete|update|insert|merge)\\b")
  (#any-of-setting? @_fn "rust-sql-execute")
  (#has-before? @match "write" "function_item" "closure_expression" "alternatives" "branch" "exits" "exit"))
 ((macro_invocation macro: [(identifier) @_fn (scoped_identifier name: (identifier) @_fn)] (token_tree . [(string_literal) (raw_string_literal)] @entity)) @match
  (#extract? @entity "^r?#*\"\\s*(?i:select|with)\\b[\\s\\S]*?\\b(?i:from|join)\\s+[`\"\\[]?(?:\\w+[`\"\\]]?\\.[`\"\\[]?)?(\\w+)")
+ (#not-match? @entity "(?i)^r?#*\"\\s*with\\b[\\s\\S]*\\)[\\s\\\\]*(?:delete|update|insert|merge)\\b")
  (#any-of-setting? @_fn "rust-sql-macros")
  (#has-before? @match "write" "function_item" "closure_expression" "alternatives" "branch" "exits" "exit"))
