@@ -94,6 +94,9 @@ pub fn collect(args: &CheckArgs) -> Result<CheckOutcome, Vec<SourceError>> {
     let mut sets: BTreeMap<Option<PathBuf>, Arc<RuleSet>> = BTreeMap::new();
     let mut errors = Vec::new();
     let mut jobs: Vec<(walk::Target, Arc<RuleSet>)> = Vec::new();
+    let mut nearest = NearestConfig::default();
+    // Configs found below a path argument, by file; `None` when one did not load.
+    let mut nested: BTreeMap<PathBuf, Option<(Config, Arc<RuleSet>)>> = BTreeMap::new();
     for path in &args.paths {
         if !path.exists() {
             return Err(vec![SourceError::file(path.display().to_string(), "no such file or directory")]);
@@ -116,7 +119,37 @@ pub fn collect(args: &CheckArgs) -> Result<CheckOutcome, Vec<SourceError>> {
                 set
             }
         };
-        jobs.extend(walk::files(path, &config).into_iter().map(|t| (t, set.clone())));
+        for target in walk::files(path, &config) {
+            // A `lever.toml` below the path argument governs the files under it, as it does
+            // in the editor; `--config` governs every file.
+            let own = match &args.config {
+                Some(_) => config_path.clone(),
+                None => nearest.find(&target.path),
+            };
+            let Some(own_path) = own.filter(|o| Some(o) != config_path.as_ref()) else {
+                jobs.push((target, set.clone()));
+                continue;
+            };
+            let nested = nested.entry(own_path.clone()).or_insert_with(|| match load::load_config(&own_path) {
+                Ok(c) => {
+                    let (set, mut errs) = rule_set(&c);
+                    errors.append(&mut errs);
+                    let set = Arc::new(set);
+                    sets.insert(Some(own_path.clone()), set.clone());
+                    Some((c, set))
+                }
+                Err(e) => {
+                    // Its files are linted with the enclosing config; the error fails the run.
+                    errors.push(e);
+                    None
+                }
+            });
+            match nested {
+                Some((c, set)) if walk::selected(&target.path, c) => jobs.push((target, set.clone())),
+                Some(_) => {}
+                None => jobs.push((target, set.clone())),
+            }
+        }
     }
     // The same file reached through two path arguments is linted once.
     jobs.sort_by(|a, b| a.0.path.cmp(&b.0.path));
@@ -144,6 +177,19 @@ pub fn collect(args: &CheckArgs) -> Result<CheckOutcome, Vec<SourceError>> {
     }
     let rules = sets.into_values().collect();
     Ok(CheckOutcome { report: Report { files, rules, cwd }, errors })
+}
+
+/// The nearest `lever.toml` of each file, looked up once per directory.
+#[derive(Default)]
+struct NearestConfig {
+    by_dir: std::collections::HashMap<PathBuf, Option<PathBuf>>,
+}
+
+impl NearestConfig {
+    fn find(&mut self, file: &Path) -> Option<PathBuf> {
+        let dir = file.parent()?;
+        self.by_dir.entry(dir.to_path_buf()).or_insert_with(|| load::find_config(dir)).clone()
+    }
 }
 
 /// Applies the fixes `args` allows to every file, re-linting between passes so that a fix

@@ -62,7 +62,8 @@ fn is_pack_fixtures(dir: &Path) -> bool {
         && dir.ancestors().nth(3).is_some_and(|pack| pack.join("pack.toml").is_file())
 }
 
-fn selected(path: &Path, config: &Config) -> bool {
+/// Whether `config`'s `include` and `exclude` globs (relative to its directory) select `path`.
+pub fn selected(path: &Path, config: &Config) -> bool {
     if config.include.is_none() && config.exclude.is_none() {
         return true;
     }

@@ -41,6 +41,39 @@ fn config_is_found_upward_from_the_linted_path() {
 }
 
 #[test]
+fn a_nested_config_governs_the_files_below_it() {
+    // As in the editor, each file takes its nearest lever.toml, also when a parent directory
+    // is checked: a team's directory can change a rule's settings, severity and globs.
+    let t = Tree::new();
+    let three = "def f(a, b, c):\n    pass\n";
+    t.write("lever.toml", "[rules]\nwide-interface = \"on\"\n");
+    t.write("a.py", three);
+    t.write("team/b.py", three);
+    t.write("team/d.py", "def f(a, b, c, d, e, g):\n    pass\n");
+    t.write("team/gen/c.py", three);
+    t.write(
+        "team/lever.toml",
+        "exclude = [\"gen/**\"]\n[rules.wide-interface]\nenabled = true\nsettings = { max-params = 2 }\n",
+    );
+    let paths = |args: &[&str]| -> Vec<String> {
+        let run = t.lever(args);
+        findings(&run.json()).into_iter().map(|(_, p, _)| p).collect()
+    };
+    assert_eq!(paths(&["check", "--format", "json"]), ["team/b.py", "team/d.py"]);
+    assert_eq!(paths(&["check", "--format", "json", "team"]), ["team/b.py", "team/d.py"]);
+    // `--config` governs every file.
+    assert_eq!(paths(&["check", "--format", "json", "--config", "lever.toml"]), ["team/d.py"]);
+    // A nested config that does not load is an error naming it; its files are linted with
+    // the enclosing config, and the run fails.
+    t.write("team/lever.toml", "[rules.wide-interface]\nenabled = tru\n");
+    let run = t.lever(&["check", "--format", "json"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("lever.toml:2:11: invalid boolean"), "{run:?}");
+    let paths: Vec<String> = findings(&run.json()).into_iter().map(|(_, p, _)| p).collect();
+    assert_eq!(paths, ["team/d.py"], "{run:?}");
+}
+
+#[test]
 fn errors_name_file_line_and_column() {
     let t = Tree::new();
     t.write("a.py", LOOP_PY);
