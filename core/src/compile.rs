@@ -17,7 +17,7 @@ use crate::error::{SourceError, line_col};
 use crate::language::Language;
 use crate::pack::{EditTarget, Setting};
 use crate::rules::ActiveRule;
-use crate::words::WordSets;
+use crate::words::{WordIndex, WordSets};
 
 /// The compiled form of every active rule for one language.
 pub struct CompiledLanguage {
@@ -313,6 +313,17 @@ impl CompiledLanguage {
     /// The index of a capture name (the same in all of this language's queries).
     pub fn capture_index(&self, name: &str) -> Option<u32> {
         [&self.report, &self.anchored, &self.helper].into_iter().flatten().find_map(|q| q.capture_index_for_name(name))
+    }
+
+    /// Whether a report pattern can match in a text with these words: a whole-tree pattern
+    /// runs anywhere, an anchored one only where the words it requires (and those its
+    /// `#has-before?`/scoped `#has?` helpers need) occur.
+    pub fn can_report(&self, words: &WordIndex) -> bool {
+        self.report.is_some()
+            || self.report_roots.iter().flatten().any(|&p| {
+                let info = &self.patterns[p as usize];
+                info.requires.iter().chain(&info.requires_nearby).all(|&s| words.in_searched(s))
+            })
     }
 
     /// Whether a file with this text can produce a finding. `false` only when every rule of
@@ -1192,6 +1203,30 @@ mod tests {
             }
             assert!(n > 0, "{lang}: no counting report pattern");
         }
+    }
+
+    #[test]
+    fn a_file_without_the_words_of_any_report_pattern_cannot_report() {
+        // `multi-transaction` has no `[prefilter]`: the words its patterns require decide.
+        let (pack, errors) = crate::load::builtin_pack();
+        assert!(errors.is_empty(), "{errors:?}");
+        let config = crate::Config::parse(
+            "lever.toml",
+            "[rules]\nmulti-transaction = \"on\"\nindex-loop = \"off\"\n",
+            ".".into(),
+        )
+        .unwrap();
+        let (set, _) = crate::RuleSet::new(&[pack.unwrap()], &config);
+        let lang = Language::Python;
+        let words = |text: &str| set.compiled(lang).words.index(text, 0..usize::MAX);
+        let plain = "def area(w, h):\n    return w * h\n";
+        assert!(set.may_match(lang, plain), "no text prefilter rules it out");
+        assert!(!set.may_report(lang, &words(plain)));
+        let writes = "def move(a, b):\n    a.save()\n    b.save()\n";
+        assert!(set.may_report(lang, &words(writes)));
+        assert_eq!(crate::Linter::new().lint_text(&set, lang, writes).findings.len(), 1);
+        let plain_words = words(plain);
+        assert!(set.without_prefilter().may_report(lang, &plain_words), "the benchmark's prefilter-off mode");
     }
 
     #[test]

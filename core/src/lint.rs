@@ -123,11 +123,18 @@ impl Linter {
         if !rules.may_match(lang, text) && !suppress::mentions_directive(text) {
             return FileResult::default();
         }
+        // Nor are files where no report pattern finds the words it needs.
+        let words = rules.compiled(lang).words.index(text, 0..usize::MAX);
+        if !rules.may_report(lang, &words) && !suppress::mentions_directive(text) {
+            return FileResult::default();
+        }
         let budget = Duration::from_millis(rules.timeout_ms);
         let Some(tree) = self.parse(lang, text, None, budget) else {
             return FileResult::skipped(Skipped::ParseTimeout { budget_ms: rules.timeout_ms });
         };
-        self.lint_tree(rules, lang, text, &tree)
+        let mut result = self.findings_with(rules, lang, text, &tree, None, words);
+        finish(rules, lang, text, &tree, &mut result.findings);
+        result
     }
 
     /// Parses `text`, reusing `old` (already edited to match) when given. `None` when the
@@ -193,15 +200,28 @@ impl Linter {
         tree: &Tree,
         scope: Option<Range<usize>>,
     ) -> FileResult {
-        let compiled = rules.compiled(lang);
-        let mut result = FileResult::default();
         if !rules.may_match(lang, text) {
-            return result;
+            return FileResult::default();
         }
-        let budget_ms = rules.timeout_ms;
         // Words are searched for where report matches can be: in the re-linted region. Helper
         // scopes may reach beyond it, where the index answers "maybe".
-        let words = compiled.words.index(text, scope.clone().unwrap_or(0..usize::MAX));
+        let words = rules.compiled(lang).words.index(text, scope.clone().unwrap_or(0..usize::MAX));
+        self.findings_with(rules, lang, text, tree, scope, words)
+    }
+
+    /// [`Linter::raw_findings`] with the word index of `scope` (the whole text when `None`).
+    fn findings_with(
+        &mut self,
+        rules: &RuleSet,
+        lang: Language,
+        text: &str,
+        tree: &Tree,
+        scope: Option<Range<usize>>,
+        words: WordIndex,
+    ) -> FileResult {
+        let compiled = rules.compiled(lang);
+        let mut result = FileResult::default();
+        let budget_ms = rules.timeout_ms;
         // The anchored patterns that can match, per root kind.
         let live = |roots: &[Vec<u32>], found: &dyn Fn(u32) -> bool| -> Vec<Vec<u32>> {
             roots

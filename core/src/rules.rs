@@ -12,6 +12,7 @@ use crate::finding::Severity;
 use crate::language::Language;
 use crate::pack::{Pack, Rule, Setting};
 use crate::suppress::UNUSED_SUPPRESSION;
+use crate::words::WordIndex;
 
 /// A rule that runs, with what the config made of it.
 #[derive(Clone, Debug)]
@@ -186,6 +187,12 @@ impl RuleSet {
     pub fn may_match(&self, lang: Language, text: &str) -> bool {
         let compiled = self.compiled(lang);
         if self.prefilter { compiled.may_match(text) } else { compiled.has_report_patterns() }
+    }
+
+    /// Whether a file whose words are `words` can produce a finding ([`CompiledLanguage::can_report`]);
+    /// always with the prefilter off.
+    pub fn may_report(&self, lang: Language, words: &WordIndex) -> bool {
+        !self.prefilter || self.compiled(lang).can_report(words)
     }
 
     /// The severity of `unused-suppression` findings, `None` when the config turned it off.
