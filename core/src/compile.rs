@@ -80,6 +80,13 @@ pub struct PatternInfo {
     pub requires_nearby: Vec<u32>,
 }
 
+impl PatternInfo {
+    /// Whether the words this pattern needs, in its match and around it, are all `found`.
+    pub fn words_found(&self, found: impl Fn(u32) -> bool) -> bool {
+        self.requires.iter().chain(&self.requires_nearby).all(|&s| found(s))
+    }
+}
+
 /// A named helper of one rule.
 pub struct HelperInfo {
     pub rule: usize,
@@ -320,10 +327,11 @@ impl CompiledLanguage {
     /// `#has-before?`/scoped `#has?` helpers need) occur.
     pub fn can_report(&self, words: &WordIndex) -> bool {
         self.report.is_some()
-            || self.report_roots.iter().flatten().any(|&p| {
-                let info = &self.patterns[p as usize];
-                info.requires.iter().chain(&info.requires_nearby).all(|&s| words.in_searched(s))
-            })
+            || self
+                .report_roots
+                .iter()
+                .flatten()
+                .any(|&p| self.patterns[p as usize].words_found(|s| words.in_searched(s)))
     }
 
     /// Whether a file with this text can produce a finding. `false` only when every rule of

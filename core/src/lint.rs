@@ -117,22 +117,23 @@ impl Linter {
         }
     }
 
-    /// Lints a text. Files that no rule can match and that have no suppression comment are
-    /// not even parsed.
+    /// Lints a text. Files that no rule can match (no `[prefilter]` string, or no report
+    /// pattern finds the words it needs) are not even parsed, unless a suppression comment
+    /// needs checking for being unused.
     pub fn lint_text(&mut self, rules: &RuleSet, lang: Language, text: &str) -> FileResult {
-        if !rules.may_match(lang, text) && !suppress::mentions_directive(text) {
-            return FileResult::default();
-        }
-        // Nor are files where no report pattern finds the words it needs.
-        let words = rules.compiled(lang).words.index(text, 0..usize::MAX);
-        if !rules.may_report(lang, &words) && !suppress::mentions_directive(text) {
+        let words = rules.may_match(lang, text).then(|| rules.compiled(lang).words.index(text, 0..usize::MAX));
+        let may_report = words.as_ref().is_some_and(|w| rules.may_report(lang, w));
+        if !may_report && !suppress::mentions_directive(text) {
             return FileResult::default();
         }
         let budget = Duration::from_millis(rules.timeout_ms);
         let Some(tree) = self.parse(lang, text, None, budget) else {
             return FileResult::skipped(Skipped::ParseTimeout { budget_ms: rules.timeout_ms });
         };
-        let mut result = self.findings_with(rules, lang, text, &tree, None, words);
+        let mut result = match words {
+            Some(words) if may_report => self.findings_with(rules, lang, text, &tree, None, words),
+            _ => FileResult::default(),
+        };
         finish(rules, lang, text, &tree, &mut result.findings);
         result
     }
@@ -226,15 +227,7 @@ impl Linter {
         let live = |roots: &[Vec<u32>], found: &dyn Fn(u32) -> bool| -> Vec<Vec<u32>> {
             roots
                 .iter()
-                .map(|ps| {
-                    ps.iter()
-                        .copied()
-                        .filter(|&p| {
-                            let info = &compiled.patterns[p as usize];
-                            info.requires.iter().chain(&info.requires_nearby).all(|&s| found(s))
-                        })
-                        .collect()
-                })
+                .map(|ps| ps.iter().copied().filter(|&p| compiled.patterns[p as usize].words_found(found)).collect())
                 .collect()
         };
         let report_roots = live(&compiled.report_roots, &|s| words.in_searched(s));
