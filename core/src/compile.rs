@@ -1,9 +1,10 @@
 //! Compiling one language's rules into tree-sitter queries.
 //!
-//! All rule files of a language are concatenated into one query text and compiled once.
-//! Report patterns (those that capture `@match`) run over the whole tree; helper patterns
-//! (`(#set! helper "name")`) run only inside the scope a predicate names. Both queries come
-//! from the same compilation, so capture ids agree between them.
+//! The patterns of a language's rule files are compiled once, in groups ([`crate::groups`]):
+//! report patterns (those that capture `@match`) in one query, run over the whole tree or
+//! anchored at candidate nodes; each helper's patterns (`(#set! helper "name")`) in one
+//! query, run only inside the scope a predicate names. Patterns and captures are numbered
+//! across the groups, so capture ids agree between report and helper matches.
 //!
 //! Nothing that could silently match everything survives compilation: unknown predicates,
 //! `#is?`/`#is-not?`, unknown `#set!` keys and unused captures are errors, and a rule with
@@ -11,9 +12,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use tree_sitter::{CaptureQuantifier, Query, QueryErrorKind, QueryPredicateArg};
+use tree_sitter::{CaptureQuantifier, QueryErrorKind, QueryPredicateArg};
 
 use crate::error::{SourceError, line_col};
+use crate::groups::{Groups, PatternQuery, Segment};
 use crate::language::Language;
 use crate::pack::{EditTarget, Setting};
 use crate::rules::ActiveRule;
@@ -23,17 +25,15 @@ use crate::words::{WordIndex, WordSets};
 pub struct CompiledLanguage {
     pub language: Language,
     /// Report patterns run over the whole tree.
-    pub report: Option<Query>,
+    pub report: Option<PatternQuery>,
     /// Report patterns run anchored at the nodes whose kind `report_roots` lists.
-    pub anchored: Option<Query>,
+    pub anchored: Option<PatternQuery>,
     /// Indexed by node kind id: the anchored report patterns rooted at that kind.
     pub report_roots: Vec<Vec<u32>>,
-    /// Helper patterns rooted at one node kind, run anchored at the nodes of a scope.
-    pub helper: Option<Query>,
     /// Indexed by node kind id: the anchored helper patterns rooted at that kind.
     pub helper_roots: Vec<Vec<u32>>,
-    /// The other helper patterns, run over the whole scope.
-    pub helper_full: Option<Query>,
+    /// Capture names, indexed by the capture ids of [`PatternQuery::capture`].
+    pub capture_names: Vec<String>,
     /// The word sets that patterns require ([`PatternInfo::requires`]).
     pub words: WordSets,
     /// Per pattern index (shared by both queries).
@@ -87,10 +87,14 @@ impl PatternInfo {
     }
 }
 
-/// A named helper of one rule.
+/// A named helper of one rule, and its patterns.
 pub struct HelperInfo {
     pub rule: usize,
     pub name: String,
+    /// The helper's patterns rooted at one node kind, run anchored at the nodes of a scope.
+    pub anchored: Option<PatternQuery>,
+    /// Its other patterns, run over the whole scope.
+    pub full: Option<PatternQuery>,
 }
 
 /// A predicate Lever evaluates itself (tree-sitter evaluates `#eq?`, `#match?`, `#any-of?`).
@@ -205,14 +209,6 @@ pub const PREDICATES: [(&str, &str); 12] = [
     ),
 ];
 
-struct Segment<'r> {
-    start_byte: usize,
-    start_row: usize,
-    rule: usize,
-    file: &'r str,
-    text: &'r str,
-}
-
 /// Compiles the rules that have a query for `lang`.
 /// With `dispatch` off, every report pattern runs over the whole tree (for benchmarks).
 pub fn compile(lang: Language, rules: &[ActiveRule], dispatch: bool) -> (CompiledLanguage, Vec<SourceError>) {
@@ -225,48 +221,40 @@ pub fn compile(lang: Language, rules: &[ActiveRule], dispatch: bool) -> (Compile
         if candidates.is_empty() {
             return (CompiledLanguage::empty(lang), errors);
         }
-        let mut combined = String::new();
-        let mut segments = Vec::new();
         // One segment per query file; a rule may have several files for one language.
-        for &r in &candidates {
-            for q in rules[r].rule.queries.iter().filter(|q| q.language == lang) {
-                segments.push(Segment {
-                    start_byte: combined.len(),
-                    start_row: combined.matches('\n').count(),
+        let segments: Vec<Segment> = candidates
+            .iter()
+            .flat_map(|&r| {
+                rules[r].rule.queries.iter().filter(|q| q.language == lang).map(move |q| Segment {
                     rule: r,
                     file: &q.file,
                     text: &q.text,
-                });
-                combined.push_str(&q.text);
-                combined.push('\n');
-            }
-        }
-        let query =
-            match Query::new(&grammar, &combined) {
-                Ok(q) => q,
-                Err(e) => {
-                    let seg = if e.kind == QueryErrorKind::Predicate {
-                        segments.iter().rposition(|s| s.start_row <= e.row)
-                    } else {
-                        segments.iter().rposition(|s| s.start_byte <= e.offset)
+                })
+            })
+            .collect();
+        let groups = match Groups::compile(&grammar, &segments, true) {
+            Ok(groups) => groups,
+            Err(e) => {
+                let s = &segments[e.segment];
+                let message = query_error_message(&e.error);
+                let disabled = format!("rule `{}` is disabled for {lang} until this is fixed", rules[s.rule].rule.id);
+                // Report and helper patterns compile apart, so a predicate on a capture that
+                // only a pattern of another group has is tree-sitter's "invalid capture name".
+                let help = match e.error.kind {
+                    QueryErrorKind::Capture => {
+                        format!("a predicate on a capture its pattern lacks would hold for every match; {disabled}")
                     }
-                    .unwrap_or(0);
-                    let s = &segments[seg];
-                    let (line, column) = if e.kind == QueryErrorKind::Predicate {
-                        (e.row - s.start_row + 1, 0)
-                    } else {
-                        line_col(s.text, e.offset - s.start_byte)
-                    };
-                    let message = query_error_message(&e);
-                    errors.push(SourceError::new(s.file, line, column, format!("{message} (for {lang})")).with_help(
-                        format!("rule `{}` is disabled for {lang} until this is fixed", rules[s.rule].rule.id),
-                    ));
-                    let bad = s.rule;
-                    candidates.retain(|&r| r != bad);
-                    continue;
-                }
-            };
-        match analyze(lang, rules, &segments, query, dispatch) {
+                    _ => disabled,
+                };
+                errors.push(
+                    SourceError::new(s.file, e.line, e.column, format!("{message} (for {lang})")).with_help(help),
+                );
+                let bad = s.rule;
+                candidates.retain(|&r| r != bad);
+                continue;
+            }
+        };
+        match analyze(lang, rules, &segments, groups, dispatch) {
             Ok(compiled) => return (compiled, errors),
             Err(errs) => {
                 for (rule, e) in errs {
@@ -283,7 +271,7 @@ fn query_error_message(e: &tree_sitter::QueryError) -> String {
     match e.kind {
         QueryErrorKind::NodeType => format!("invalid node type `{first}`"),
         QueryErrorKind::Field => format!("invalid field name `{first}`"),
-        QueryErrorKind::Capture => format!("invalid capture name `{first}`"),
+        QueryErrorKind::Capture => format!("`@{first}` is used in a predicate but this pattern does not capture it"),
         QueryErrorKind::Predicate => format!("invalid predicate: {first}"),
         QueryErrorKind::Structure => "impossible pattern: the grammar cannot produce this shape".to_string(),
         QueryErrorKind::Syntax => "invalid query syntax".to_string(),
@@ -298,9 +286,8 @@ impl CompiledLanguage {
             report: None,
             anchored: None,
             report_roots: Vec::new(),
-            helper: None,
             helper_roots: Vec::new(),
-            helper_full: None,
+            capture_names: Vec::new(),
             words: WordSets::default(),
             patterns: Vec::new(),
             helpers: Vec::new(),
@@ -319,7 +306,7 @@ impl CompiledLanguage {
 
     /// The index of a capture name (the same in all of this language's queries).
     pub fn capture_index(&self, name: &str) -> Option<u32> {
-        [&self.report, &self.anchored, &self.helper].into_iter().flatten().find_map(|q| q.capture_index_for_name(name))
+        self.capture_names.iter().position(|n| n == name).map(|i| i as u32)
     }
 
     /// Whether a report pattern can match in a text with these words: a whole-tree pattern
@@ -352,17 +339,17 @@ fn analyze(
     lang: Language,
     rules: &[ActiveRule],
     segments: &[Segment],
-    query: Query,
+    query: Groups,
     dispatch_on: bool,
 ) -> Result<CompiledLanguage, Vec<(usize, SourceError)>> {
     let mut errors: Vec<(usize, SourceError)> = Vec::new();
     let grammar = lang.grammar();
-    let names = query.capture_names();
+    let names = query.names();
     let match_capture = query.capture_index_for_name("match");
+    // A pattern's file, and where the pattern starts and ends in it.
     let seg_of = |pattern: usize| {
-        let start = query.start_byte_for_pattern(pattern);
-        let i = segments.iter().rposition(|s| s.start_byte <= start).unwrap_or(0);
-        (&segments[i], start - segments[i].start_byte)
+        let (segment, range) = query.location(pattern);
+        (&segments[segment], range.start, range.end)
     };
     let err_at = |seg: &Segment, local: usize, msg: String| {
         let (line, column) = line_col(seg.text, local);
@@ -375,13 +362,13 @@ fn analyze(
     let mut message_of: Vec<Option<String>> = vec![None; query.pattern_count()];
     let mut raise_of = vec![false; query.pattern_count()];
     for (p, slot) in helper_of.iter_mut().enumerate() {
-        let (seg, local) = seg_of(p);
+        let (seg, local, _) = seg_of(p);
         let rule = &rules[seg.rule].rule;
         for prop in query.property_settings(p) {
             match (&*prop.key, prop.value.as_deref(), prop.capture_id) {
                 ("helper", Some(name), None) => {
                     let id = helpers.iter().position(|h| h.rule == seg.rule && h.name == name).unwrap_or_else(|| {
-                        helpers.push(HelperInfo { rule: seg.rule, name: name.to_string() });
+                        helpers.push(HelperInfo { rule: seg.rule, name: name.to_string(), anchored: None, full: None });
                         helpers.len() - 1
                     });
                     *slot = Some(id);
@@ -406,7 +393,7 @@ fn analyze(
         }
     }
 
-    let in_pattern = |p: usize, cap: u32| query.capture_quantifiers(p)[cap as usize] != CaptureQuantifier::Zero;
+    let in_pattern = |p: usize, cap: u32| query.quantifier(p, cap) != CaptureQuantifier::Zero;
     let mut patterns = Vec::new();
     let mut words = WordSets::default();
     // Per rule: capture names of report patterns, of helper patterns, and names referenced.
@@ -414,7 +401,7 @@ fn analyze(
     let mut helper_caps: BTreeMap<usize, BTreeSet<u32>> = BTreeMap::new();
     let mut referenced: BTreeMap<usize, BTreeSet<u32>> = BTreeMap::new();
     for (p, helper) in helper_of.iter().enumerate() {
-        let (seg, local) = seg_of(p);
+        let (seg, local, end) = seg_of(p);
         let rule = &rules[seg.rule];
         let caps: BTreeSet<u32> = (0..names.len() as u32).filter(|&c| in_pattern(p, c)).collect();
         if helper.is_some() {
@@ -430,8 +417,6 @@ fn analyze(
             }
             report_caps.entry(seg.rule).or_default().extend(&caps);
         }
-        // A pattern's end may include the newline that joins files: clamp to this file.
-        let end = query.end_byte_for_pattern(p).saturating_sub(seg.start_byte).min(seg.text.len());
         for (at, name) in captures_in(seg.text.get(local..end).unwrap_or("")) {
             let captured = query.capture_index_for_name(name).is_some_and(|c| caps.contains(&c));
             if !captured {
@@ -447,7 +432,7 @@ fn analyze(
             }
         }
         let mut predicates = Vec::new();
-        for pred in query.general_predicates(p) {
+        for pred in &query.general_predicates(p) {
             let op = &*pred.operator;
             let caps_and_strings: Vec<Result<u32, &str>> = pred
                 .args
@@ -691,10 +676,7 @@ fn analyze(
             .collect();
         for (name, values) in text_requirements(seg.text.get(local..end).unwrap_or("")) {
             let always = query.capture_index_for_name(name).is_some_and(|c| {
-                matches!(
-                    query.capture_quantifiers(p)[c as usize],
-                    CaptureQuantifier::One | CaptureQuantifier::OneOrMore
-                )
+                matches!(query.quantifier(p, c), CaptureQuantifier::One | CaptureQuantifier::OneOrMore)
             });
             if always {
                 required.push(values);
@@ -828,7 +810,7 @@ fn analyze(
             }
         }
         for &c in report.union(&helper) {
-            let name = names[c as usize];
+            let name = names[c as usize].as_str();
             let joined = report.contains(&c) && helper.contains(&c);
             if name == "match" || name.starts_with('_') || joined || used.contains(&c) {
                 continue;
@@ -866,10 +848,9 @@ fn analyze(
     let mut helper_roots: Vec<Vec<u32>> = vec![Vec::new(); kinds];
     let mut role: Vec<Role> = Vec::with_capacity(patterns.len());
     for (i, p) in patterns.iter().enumerate() {
-        let (seg, local) = seg_of(i);
-        let end = (query.end_byte_for_pattern(i) - seg.start_byte).min(seg.text.len());
+        let (seg, local, end) = seg_of(i);
         let ids: Vec<usize> = match root_kinds(seg.text.get(local..end).unwrap_or("")) {
-            Some(names) if dispatch_on && query.is_pattern_rooted(i) && !query.is_pattern_non_local(i) => (0..kinds)
+            Some(names) if dispatch_on && query.is_rooted_locally(i) => (0..kinds)
                 .filter(|&id| {
                     grammar.node_kind_is_named(id as u16)
                         && grammar.node_kind_for_id(id as u16).is_some_and(|k| names.contains(&k))
@@ -891,30 +872,22 @@ fn analyze(
         role.push(anchored);
     }
     words.finish();
-    let only = |keep: Role| -> Option<Query> {
-        if !role.contains(&keep) {
-            return None;
-        }
-        let mut q = query.deep_clone();
-        for (i, r) in role.iter().enumerate() {
-            if *r != keep {
-                q.disable_pattern(i);
-            }
-        }
-        Some(q)
-    };
+    for (h, info) in helpers.iter_mut().enumerate() {
+        let of = |keep: Role| query.query(|p| role[p] == keep && patterns[p].helper == Some(h));
+        info.anchored = of(Role::Helper);
+        info.full = of(Role::HelperFull);
+    }
     let dispatch: Vec<bool> = report_roots.iter().map(|ps| !ps.is_empty()).collect();
     let relint_context = relint_context(lang, rules, &rule_ids, &patterns, &dispatch, role.contains(&Role::Full));
     Ok(CompiledLanguage {
         relint_context,
         language: lang,
         match_capture: match_capture.unwrap_or(0),
-        report: only(Role::Full),
-        anchored: only(Role::Anchored),
+        report: query.query(|p| role[p] == Role::Full),
+        anchored: query.query(|p| role[p] == Role::Anchored),
         report_roots,
-        helper: only(Role::Helper),
         helper_roots,
-        helper_full: only(Role::HelperFull),
+        capture_names: names.to_vec(),
         words,
         patterns,
         helpers,
@@ -1019,7 +992,7 @@ fn node_name(text: &str) -> Option<&str> {
 }
 
 /// The capture name at the start of `text` (just after its `@`).
-fn capture_name(text: &str) -> &str {
+pub(crate) fn capture_name(text: &str) -> &str {
     let len = text.find(|c: char| !(c.is_alphanumeric() || "_-.".contains(c))).unwrap_or(text.len());
     &text[..len]
 }
@@ -1034,7 +1007,7 @@ fn skip_captures(text: &str) -> &str {
 }
 
 /// `text` after white space and `;` comments.
-fn skip_trivia(mut text: &str) -> &str {
+pub(crate) fn skip_trivia(mut text: &str) -> &str {
     loop {
         text = text.trim_start();
         if text.starts_with(';') {
@@ -1047,7 +1020,7 @@ fn skip_trivia(mut text: &str) -> &str {
 
 /// The text after the parenthesized group that `text` starts with, skipping strings,
 /// comments and nested groups.
-fn after_group(text: &str) -> Option<&str> {
+pub(crate) fn after_group(text: &str) -> Option<&str> {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut i = 0;
@@ -1100,32 +1073,12 @@ fn text_requirements(pattern: &str) -> Vec<(&str, Vec<String>)> {
         let mut values = Vec::new();
         let mut ok = true;
         while let Some(s) = args.strip_prefix('"') {
-            let mut value = String::new();
-            let mut chars = s.char_indices();
-            let mut end = None;
-            while let Some((i, c)) = chars.next() {
-                match c {
-                    '"' => {
-                        end = Some(i);
-                        break;
-                    }
-                    '\\' => match chars.next().map(|(_, c)| c) {
-                        Some('n') => value.push('\n'),
-                        Some('t') => value.push('\t'),
-                        Some('r') => value.push('\r'),
-                        Some('0') => value.push('\0'),
-                        Some(c) => value.push(c),
-                        None => ok = false,
-                    },
-                    c => value.push(c),
-                }
-            }
-            let Some(end) = end else {
+            let Some((value, rest)) = read_string(s) else {
                 ok = false;
                 break;
             };
             values.push(value);
-            args = skip_trivia(&s[end + 1..]);
+            args = skip_trivia(rest);
         }
         // `(#eq? @a @b)` compares two captures: no word.
         if ok && args.starts_with(')') && !values.is_empty() && (op == "any-of?" || values.len() == 1) {
@@ -1133,6 +1086,27 @@ fn text_requirements(pattern: &str) -> Vec<(&str, Vec<String>)> {
         }
     }
     out
+}
+
+/// A query string's value and the text after it, from just after its opening `"`; `None`
+/// when it does not end.
+pub(crate) fn read_string(s: &str) -> Option<(String, &str)> {
+    let mut value = String::new();
+    let mut chars = s.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => return Some((value, &s[i + 1..])),
+            '\\' => match chars.next()?.1 {
+                'n' => value.push('\n'),
+                't' => value.push('\t'),
+                'r' => value.push('\r'),
+                '0' => value.push('\0'),
+                c => value.push(c),
+            },
+            c => value.push(c),
+        }
+    }
+    None
 }
 
 /// Every `@name` in query text, with its byte offset, skipping comments and strings.

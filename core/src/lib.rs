@@ -10,6 +10,7 @@ pub mod config;
 pub mod error;
 pub mod finding;
 pub mod fixture;
+pub mod groups;
 pub mod incremental;
 pub mod language;
 pub mod lint;

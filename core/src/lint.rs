@@ -13,6 +13,7 @@ use tree_sitter::{Node, ParseOptions, Parser, QueryCursor, QueryCursorOptions, S
 
 use crate::compile::{CompiledLanguage, Filter, Paths, PatternInfo, Predicate};
 use crate::finding::{Edit, Finding, Fix, Related};
+use crate::groups::PatternQuery;
 use crate::language::Language;
 use crate::pack::EditTarget;
 use crate::rules::{ActiveRule, RuleSet};
@@ -381,13 +382,7 @@ struct Helpers<'c, 't> {
 
 impl<'t> QueryRun<'_, 't> {
     /// Runs `query` on `node` and turns the matches whose predicates hold into findings.
-    fn query(
-        &mut self,
-        query: &tree_sitter::Query,
-        node: Node<'t>,
-        cursor: &mut QueryCursor,
-        helpers: &mut QueryCursor,
-    ) {
+    fn query(&mut self, query: &PatternQuery, node: Node<'t>, cursor: &mut QueryCursor, helpers: &mut QueryCursor) {
         let deadline = self.deadline;
         let mut timed_out = false;
         let mut progress = |_: &tree_sitter::QueryCursorState| {
@@ -399,14 +394,14 @@ impl<'t> QueryRun<'_, 't> {
             }
         };
         let mut matches = cursor.matches_with_options(
-            query,
+            &query.query,
             node,
             self.text.as_bytes(),
             QueryCursorOptions::new().progress_callback(&mut progress),
         );
         while let Some(m) = matches.next() {
-            let info = &self.compiled.patterns[m.pattern_index];
-            let captures: Vec<(u32, Node)> = m.captures().iter().map(|c| (c.index, c.node)).collect();
+            let info = &self.compiled.patterns[query.pattern(m.pattern_index)];
+            let captures: Vec<(u32, Node)> = m.captures().iter().map(|c| (query.capture(c.index), c.node)).collect();
             let mut ctx = MatchCtx {
                 compiled: self.compiled,
                 text: self.text,
@@ -710,10 +705,11 @@ impl<'a, 't> MatchCtx<'a, 't> {
             return found.clone();
         }
         let mut out = Vec::new();
-        if let Some(query) = &self.compiled.helper {
+        let info = &self.compiled.helpers[helper];
+        if let Some(query) = &info.anchored {
             let nodes = self.scope_nodes(helpers, scope);
             // The query runs anchored where a pattern of this helper can start and the words
-            // it needs occur; the matches of other helpers there are not kept.
+            // it needs occur.
             helpers.cursor.set_max_start_depth(Some(0));
             for &node in nodes.iter() {
                 let patterns = &helpers.roots[node.kind_id() as usize];
@@ -722,22 +718,18 @@ impl<'a, 't> MatchCtx<'a, 't> {
                     info.helper == Some(helper) && helpers.index.all_within(&info.requires, node.byte_range())
                 });
                 if starts {
-                    let mut it = helpers.cursor.matches(query, node, self.text.as_bytes());
+                    let mut it = helpers.cursor.matches(&query.query, node, self.text.as_bytes());
                     while let Some(m) = it.next() {
-                        if self.compiled.patterns[m.pattern_index].helper == Some(helper) {
-                            self.push_helper_match(m, &mut out);
-                        }
+                        self.push_helper_match(query, m, &mut out);
                     }
                 }
             }
             helpers.cursor.set_max_start_depth(None);
         }
-        if let Some(query) = &self.compiled.helper_full {
-            let mut it = helpers.cursor.matches(query, scope, self.text.as_bytes());
+        if let Some(query) = &info.full {
+            let mut it = helpers.cursor.matches(&query.query, scope, self.text.as_bytes());
             while let Some(m) = it.next() {
-                if self.compiled.patterns[m.pattern_index].helper == Some(helper) {
-                    self.push_helper_match(m, &mut out);
-                }
+                self.push_helper_match(query, m, &mut out);
             }
         }
         let out = Rc::new(out);
@@ -773,9 +765,9 @@ impl<'a, 't> MatchCtx<'a, 't> {
     }
 
     /// Records a helper match whose own predicates hold.
-    fn push_helper_match(&self, m: &tree_sitter::QueryMatch<'_, 't>, out: &mut Vec<HelperMatch>) {
-        let info = &self.compiled.patterns[m.pattern_index];
-        let caps: Vec<(u32, Node)> = m.captures().iter().map(|c| (c.index, c.node)).collect();
+    fn push_helper_match(&self, query: &PatternQuery, m: &tree_sitter::QueryMatch<'_, 't>, out: &mut Vec<HelperMatch>) {
+        let info = &self.compiled.patterns[query.pattern(m.pattern_index)];
+        let caps: Vec<(u32, Node)> = m.captures().iter().map(|c| (query.capture(c.index), c.node)).collect();
         if !info.predicates.iter().all(|p| local_holds(p, &caps, self.text).unwrap_or(false)) {
             return;
         }
