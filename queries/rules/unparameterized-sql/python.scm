@@ -154,7 +154,7 @@
    function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
    arguments: (argument_list . (identifier) @sql)) @match
  (#any-of-setting? @sink "python-sinks")
- (#has-before? @sql "dynamic" "function_definition")
+ (#has-before? @sql "dynamic" "function_definition" "alternatives" "branch" "last" "assign")
  (#not-has-before? @match "test-function" "function_definition")
  (#not-has-before? @match "test-module" "module"))
 ((call
@@ -162,7 +162,7 @@
    arguments: (argument_list . (identifier) @sql)) @match
  (#any-of-setting? @sink "python-sql-looking-sinks")
  (#has-before? @sql "sql-start" "function_definition")
- (#has-before? @sql "dynamic" "function_definition")
+ (#has-before? @sql "dynamic" "function_definition" "alternatives" "branch" "last" "assign")
  (#not-has-before? @match "test-function" "function_definition")
  (#not-has-before? @match "test-module" "module"))
 
@@ -173,39 +173,42 @@
  (#any-of-setting? @_fn "python-safe-calls")
  (#set! helper "safe-call"))
 
-; `sql = <formatted string with a part not known to be safe>`, and `sql += …`.
-((assignment left: (identifier) @sql right: [(string (interpolation expression: (_) @_part) @_interp)
-           (concatenated_string (string (interpolation expression: (_) @_part) @_interp))
-           (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @_part)
-           (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @_part))
-           (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @_part)))
-           (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (_) @_part))
-           (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @_part)))
-           (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @_part)
-           (binary_operator left: (_) @_part operator: "+" right: [(string) (concatenated_string)])
-           (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @_part) operator: "+")
-           (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @_part) operator: "+") operator: "+")])
+; `sql = <formatted string with a part not known to be safe>`, and `sql += …`. A name bound
+; earlier in the function to a literal (on some branch) is safe, as it is at the call.
+((assignment left: (identifier) @sql right: [(string (interpolation expression: (_) @part) @_interp)
+           (concatenated_string (string (interpolation expression: (_) @part) @_interp))
+           (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part)
+           (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part))
+           (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part)))
+           (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (_) @part))
+           (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part)))
+           (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part)
+           (binary_operator left: (_) @part operator: "+" right: [(string) (concatenated_string)])
+           (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+")
+           (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+") operator: "+")])
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level|txn_type)|\\w+_(kb|mb|gb|bytes|ms|secs|seconds)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|(^|\\.)\\w+\\(\\s*['\"]\\w+_(kb|mb|gb|bytes|ms|secs|seconds)['\"]\\s*\\)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
- (#not-match? @_part "\\)$")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level|txn_type)|\\w+_(kb|mb|gb|bytes|ms|secs|seconds)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|(^|\\.)\\w+\\(\\s*['\"]\\w+_(kb|mb|gb|bytes|ms|secs|seconds)['\"]\\s*\\)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-match? @part "\\)$")
+ (#not-has-before? @part "safe-value" "function_definition" "lambda")
  (#set! helper "dynamic"))
-((augmented_assignment left: (identifier) @sql operator: "+=" right: [(string (interpolation expression: (_) @_part) @_interp)
-           (concatenated_string (string (interpolation expression: (_) @_part) @_interp))
-           (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @_part)
-           (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @_part))
-           (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @_part)))
-           (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (_) @_part))
-           (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @_part)))
-           (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @_part)
-           (binary_operator left: (_) @_part operator: "+" right: [(string) (concatenated_string)])
-           (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @_part) operator: "+")
-           (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @_part) operator: "+") operator: "+")
-           [(identifier) (attribute) (subscript)] @_part])
+((augmented_assignment left: (identifier) @sql operator: "+=" right: [(string (interpolation expression: (_) @part) @_interp)
+           (concatenated_string (string (interpolation expression: (_) @part) @_interp))
+           (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part)
+           (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (tuple (_) @part))
+           (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (dictionary (pair value: (_) @part)))
+           (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (_) @part))
+           (call function: (attribute object: [(string) (concatenated_string)] attribute: (identifier) @_format) arguments: (argument_list (keyword_argument value: (_) @part)))
+           (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part)
+           (binary_operator left: (_) @part operator: "+" right: [(string) (concatenated_string)])
+           (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+")
+           (binary_operator left: (binary_operator left: (binary_operator left: [(string) (concatenated_string)] operator: "+" right: (_) @part) operator: "+") operator: "+")
+           [(identifier) (attribute) (subscript)] @part])
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
- (#not-match? @_part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level|txn_type)|\\w+_(kb|mb|gb|bytes|ms|secs|seconds)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|(^|\\.)\\w+\\(\\s*['\"]\\w+_(kb|mb|gb|bytes|ms|secs|seconds)['\"]\\s*\\)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
- (#not-match? @_part "\\)$")
+ (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level|txn_type)|\\w+_(kb|mb|gb|bytes|ms|secs|seconds)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|(^|\\.)\\w+\\(\\s*['\"]\\w+_(kb|mb|gb|bytes|ms|secs|seconds)['\"]\\s*\\)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-match? @part "\\)$")
+ (#not-has-before? @part "safe-value" "function_definition" "lambda")
  (#set! helper "dynamic"))
 ((assignment left: (identifier) @sql right: [(string (interpolation expression: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @_part) @_interp)
            (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @_part)
@@ -219,6 +222,14 @@
            (binary_operator left: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @_part operator: "+" right: [(string) (concatenated_string)])])
  (#not-any-of-setting? @_fn "python-safe-calls")
  (#set! helper "dynamic"))
+
+; What replaces a variable's value: a plain assignment of a string, or of an expression that
+; starts with one (`"…" % args`, `"…".format(…)`, `"…" + x`). At the call only the dynamic parts
+; from the last such assignment on count (`"last" "assign"`); `sql += …` and `sql = sql + …`
+; extend the value and are not one.
+((assignment left: (identifier) @sql right: [(string) (concatenated_string) (binary_operator) (call) (parenthesized_expression)] @_value)
+ (#match? @_value "^\\(?\\s*[rRbBuUfF]*(\"|')")
+ (#set! helper "assign"))
 
 ; A variable assigned a string that starts like SQL (for the sinks with generic names).
 ((assignment left: (identifier) @sql right: [(string) (concatenated_string) (binary_operator) (call)] @_value)
