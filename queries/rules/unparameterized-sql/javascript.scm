@@ -35,6 +35,7 @@
  (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "literal-value" "function_declaration" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program"))
 
 ; Passed to a call whose name is generic (`query`, `execute`, `exec`, `prepare`:
@@ -55,6 +56,7 @@
  (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "literal-value" "function_declaration" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program"))
 
 ; TypeORM's query builder: `.where(`id = ${id}`)` on a `createQueryBuilder()` chain, or on a
@@ -75,6 +77,7 @@
  (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "literal-value" "function_declaration" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
  (#set! message "typeorm"))
 ((call_expression
@@ -92,6 +95,7 @@
  (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "literal-value" "function_declaration" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
  (#has-before? @builder "query-builder" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#set! message "typeorm"))
@@ -123,8 +127,9 @@
  (#set! helper "parameter-name"))
 
 ; `sql = <string with a part not known to be safe>`, and `sql += …`. A name bound earlier in the
-; function to a literal (on some branch), or a module constant, is safe, as it is at the call; a
-; call is judged by its name.
+; function to a literal (on some branch: `literal-value`), or a module constant, is safe, as it
+; is at the call; names bound to a safe call (`join` of values) or checked are not (yet) trusted
+; here; a call is judged by its name.
 ((variable_declarator name: (identifier) @sql value: [(template_string (template_substitution (_) @part) @_subst)
            (binary_expression left: [(string) (template_string)] operator: "+" right: (_) @part)
            (binary_expression left: (_) @part operator: "+" right: [(string) (template_string)])
@@ -135,7 +140,7 @@
  (#not-preceded-by? @_subst ":...")
  (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
  (#not-match? @part "\\)$")
- (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "literal-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
  (#set! helper "dynamic"))
 ((assignment_expression left: (identifier) @sql right: [(template_string (template_substitution (_) @part) @_subst)
@@ -148,7 +153,7 @@
  (#not-preceded-by? @_subst ":...")
  (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
  (#not-match? @part "\\)$")
- (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "literal-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
  (#set! helper "dynamic"))
 ((augmented_assignment_expression left: (identifier) @sql operator: "+=" right: [(template_string (template_substitution (_) @part) @_subst)
@@ -161,7 +166,7 @@
  (#not-preceded-by? @_subst ":...")
  (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
  (#not-match? @part "\\)$")
- (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "literal-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
  (#set! helper "dynamic"))
 ((variable_declarator name: (identifier) @sql value: [(template_string (template_substitution (call_expression function: [(identifier) @_fn (member_expression property: (property_identifier) @_fn)]) @_part) @_subst)
@@ -190,7 +195,7 @@
  (#not-preceded-by? @_subst ":...")
  (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
  (#not-match? @part "\\)$")
- (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "literal-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
  (#set! helper "dynamic"))
 ((variable_declarator name: (identifier) @sql value: (ternary_expression alternative: (template_string (template_substitution (_) @part) @_subst)))
@@ -198,12 +203,12 @@
  (#not-preceded-by? @_subst ":...")
  (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
  (#not-match? @part "\\)$")
- (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "literal-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
  (#set! helper "dynamic"))
 ((augmented_assignment_expression left: (identifier) @sql operator: "+=" right: [(identifier) (member_expression) (subscript_expression)] @part)
  (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
- (#not-has-before? @part "safe-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "literal-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
  (#set! helper "dynamic"))
 
@@ -227,7 +232,8 @@
  (#match? @_value "createQueryBuilder\\(")
  (#set! helper "query-builder"))
 
-; Bindings that make a name safe to format into SQL.
+; Bindings that make a name safe to format into SQL: to a literal (`literal-value`, also trusted
+; through a variable, see `dynamic`) or otherwise (`safe-value`).
 ((variable_declarator name: (identifier) @part value: (call_expression function: [(identifier) @_fn (member_expression property: (property_identifier) @_fn)]))
  (#any-of-setting? @_fn "js-safe-calls")
  (#set! helper "safe-value"))
@@ -236,10 +242,10 @@
  (#set! helper "safe-value"))
 ((variable_declarator name: (identifier) @part value: [(number) (true) (false) (null) (string) (template_string) (ternary_expression)] @_value)
  (#match? @_value "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^`([^`$]|\\$[^{])*`$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$")
- (#set! helper "safe-value"))
+ (#set! helper "literal-value"))
 ((assignment_expression left: (identifier) @part right: [(number) (true) (false) (null) (string) (template_string) (ternary_expression)] @_value)
  (#match? @_value "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^`([^`$]|\\$[^{])*`$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$")
- (#set! helper "safe-value"))
+ (#set! helper "literal-value"))
 ((binary_expression
    left: (unary_expression operator: "typeof" argument: (_) @part)
    right: (string) @_type)

@@ -40,6 +40,7 @@
  (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level|txn_type)|\\w+_(kb|mb|gb|bytes|ms|secs|seconds)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|(^|\\.)\\w+\\(\\s*['\"]\\w+_(kb|mb|gb|bytes|ms|secs|seconds)['\"]\\s*\\)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
+ (#not-has-before? @part "literal-value" "function_definition" "lambda")
  (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
  (#not-has-before? @attr "class-constant" "class_definition")
  (#not-has-before? @match "test-function" "function_definition")
@@ -67,6 +68,7 @@
  (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level|txn_type)|\\w+_(kb|mb|gb|bytes|ms|secs|seconds)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|(^|\\.)\\w+\\(\\s*['\"]\\w+_(kb|mb|gb|bytes|ms|secs|seconds)['\"]\\s*\\)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
+ (#not-has-before? @part "literal-value" "function_definition" "lambda")
  (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
  (#not-has-before? @attr "class-constant" "class_definition")
  (#not-has-before? @match "test-function" "function_definition")
@@ -88,6 +90,7 @@
  (#not-has? @part "safe-call")
  (#has-before? @template "sql-template" "module")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
+ (#not-has-before? @part "literal-value" "function_definition" "lambda")
  (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
  (#not-has-before? @attr "class-constant" "class_definition")
  (#not-has-before? @match "test-function" "function_definition")
@@ -117,6 +120,7 @@
  (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level|txn_type)|\\w+_(kb|mb|gb|bytes|ms|secs|seconds)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|(^|\\.)\\w+\\(\\s*['\"]\\w+_(kb|mb|gb|bytes|ms|secs|seconds)['\"]\\s*\\)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
+ (#not-has-before? @part "literal-value" "function_definition" "lambda")
  (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
  (#not-has-before? @attr "class-constant" "class_definition")
  (#not-has-before? @match "test-function" "function_definition")
@@ -144,6 +148,7 @@
  (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level|txn_type)|\\w+_(kb|mb|gb|bytes|ms|secs|seconds)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|(^|\\.)\\w+\\(\\s*['\"]\\w+_(kb|mb|gb|bytes|ms|secs|seconds)['\"]\\s*\\)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
+ (#not-has-before? @part "literal-value" "function_definition" "lambda")
  (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
  (#not-has-before? @attr "class-constant" "class_definition")
  (#not-has-before? @match "test-function" "function_definition")
@@ -174,7 +179,8 @@
  (#set! helper "safe-call"))
 
 ; `sql = <formatted string with a part not known to be safe>`, and `sql += …`. A name bound
-; earlier in the function to a literal (on some branch) is safe, as it is at the call.
+; earlier in the function to a literal (on some branch: `literal-value`) is safe, as it is at
+; the call; names bound to a safe call or checked against a constant are not (yet) trusted here.
 ((assignment left: (identifier) @sql right: [(string (interpolation expression: (_) @part) @_interp)
            (concatenated_string (string (interpolation expression: (_) @part) @_interp))
            (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: [(identifier) (attribute) (subscript) (call)] @part)
@@ -190,7 +196,7 @@
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
  (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level|txn_type)|\\w+_(kb|mb|gb|bytes|ms|secs|seconds)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|(^|\\.)\\w+\\(\\s*['\"]\\w+_(kb|mb|gb|bytes|ms|secs|seconds)['\"]\\s*\\)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
  (#not-match? @part "\\)$")
- (#not-has-before? @part "safe-value" "function_definition" "lambda")
+ (#not-has-before? @part "literal-value" "function_definition" "lambda")
  (#set! helper "dynamic"))
 ((augmented_assignment left: (identifier) @sql operator: "+=" right: [(string (interpolation expression: (_) @part) @_interp)
            (concatenated_string (string (interpolation expression: (_) @part) @_interp))
@@ -208,7 +214,7 @@
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
  (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level|txn_type)|\\w+_(kb|mb|gb|bytes|ms|secs|seconds)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|(^|\\.)\\w+\\(\\s*['\"]\\w+_(kb|mb|gb|bytes|ms|secs|seconds)['\"]\\s*\\)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
  (#not-match? @part "\\)$")
- (#not-has-before? @part "safe-value" "function_definition" "lambda")
+ (#not-has-before? @part "literal-value" "function_definition" "lambda")
  (#set! helper "dynamic"))
 ((assignment left: (identifier) @sql right: [(string (interpolation expression: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @_part) @_interp)
            (binary_operator left: [(string) (concatenated_string) (parenthesized_expression)] operator: "%" right: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]) @_part)
@@ -240,37 +246,38 @@
  (#match? @_value "^\\(?\\s*[rRbBuU]*(\"\"\"|\\'\\'\\'|\"|')\\s*(?i:select|insert|update|delete|with|create|drop|alter|replace|merge|truncate|pragma|explain|set|savepoint|release|rollback|vacuum|analyze|attach|detach|grant|revoke|show|describe|copy|lock)[\\s(;\"']")
  (#set! helper "sql-template"))
 
-; Bindings that make a name safe to format into SQL.
+; Bindings that make a name safe to format into SQL: to a literal (`literal-value`, also trusted
+; through a variable, see `dynamic`) or otherwise (`safe-value`).
 ((assignment left: (_) @part right: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]))
  (#any-of-setting? @_fn "python-safe-calls")
  (#set! helper "safe-value"))
 ((assignment left: (_) @part right: [(integer) (float) (true) (false) (none)])
- (#set! helper "safe-value"))
+ (#set! helper "literal-value"))
 ((assignment left: (_) @part right: [(string) (concatenated_string)] @_value)
  (#not-match? @_value "^[a-zA-Z]*[fF]")
- (#set! helper "safe-value"))
+ (#set! helper "literal-value"))
 ((assignment left: (_) @part right: (conditional_expression) @_value)
  (#match? @_value "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$")
- (#set! helper "safe-value"))
+ (#set! helper "literal-value"))
 ((assignment left: (_) @part right: (string (interpolation expression: (call function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]))) @_value)
  (#any-of-setting? @_fn "python-safe-calls")
  (#match? @_value "^[^{]*\\{[^{}]*\\}[^{]*$")
  (#set! helper "safe-value"))
 ((for_statement left: (identifier) @part right: [(tuple) (list) (set)] @_values)
  (#match? @_values "^[\\[(]\\s*((\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s*,\\s*)*(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)?\\s*,?\\s*[\\])]$")
- (#set! helper "safe-value"))
+ (#set! helper "literal-value"))
 ((for_statement left: (identifier) @part right: [(identifier) (attribute)] @_values)
  (#match? @_values "(^|\\.)[A-Z][A-Z0-9_]*$")
- (#set! helper "safe-value"))
+ (#set! helper "literal-value"))
 ([(typed_parameter (identifier) @part type: (type (identifier) @_type))
   (typed_default_parameter name: (identifier) @part type: (type (identifier) @_type))]
  (#any-of? @_type "int" "float" "bool")
- (#set! helper "safe-value"))
+ (#set! helper "literal-value"))
 
 ; Django's table name of a model, declared in code: `table = model._meta.db_table`.
 ((assignment left: (_) @part right: (attribute) @_value)
  (#match? @_value "\\._meta\\.db_table$")
- (#set! helper "safe-value"))
+ (#set! helper "literal-value"))
 ; Checked against an allow-list of literals or a constant: `if mode not in ("WAL", "DELETE"):
 ; raise …`, `if column in ALLOWED_COLUMNS:`.
 ((comparison_operator . [(identifier) (attribute) (subscript)] @part . [(tuple) (list) (set)] @_list) @_test
