@@ -191,6 +191,15 @@ fn helpers_can_search_scopes_with_their_own_captures() {
     let v = t.lever(&["check", "--format", "json"]).json();
     let lines: Vec<u64> = findings(&v).into_iter().map(|(_, _, l)| l).collect();
     assert_eq!(lines, [3, 13, 19], "{v}");
+    // A capture shared only by two helpers, one searching for the other, is a join key.
+    let scm = "((call function: (identifier) @name) @match (#has? @match \"checked\"))\n\
+               ((call function: (identifier) @name arguments: (argument_list (identifier) @arg)) @_c\n\
+               (#has-before? @_c \"guard\" \"module\") (#set! helper \"checked\"))\n\
+               ((assert_statement (identifier) @arg) (#set! helper \"guard\"))\n";
+    pack(&t, scm, "");
+    t.write("a.py", "assert ok\nrun(ok)\nrun(other)\n");
+    let v = t.lever(&["check", "--format", "json"]).json();
+    assert_eq!(findings(&v), [("no-call".to_string(), "a.py".to_string(), 2)], "{v}");
 }
 
 #[test]
