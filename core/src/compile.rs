@@ -111,8 +111,17 @@ pub enum Predicate {
     /// `(#has-before? @anchor "helper" "kind"…)` / `(#not-has-before? …)`: inside the nearest
     /// ancestor of `@anchor` of one of the kinds (else the whole file), a joined helper match
     /// ends before `@anchor` starts. "A, then B, in the same function, on the same key."
-    /// With `paths`, only matches that can run before `@anchor` on one path count.
-    HasBefore { anchor: u32, helper: usize, scope_kinds: Vec<u16>, paths: Option<Paths>, negate: bool },
+    /// With `paths`, only matches that can run before `@anchor` on one path count. With
+    /// `last`, only those that start at or after the last joined match of that helper which
+    /// ends before `@anchor` (see [`Predicate::HasBefore`]'s `"last"` in queries/README.md).
+    HasBefore {
+        anchor: u32,
+        helper: usize,
+        scope_kinds: Vec<u16>,
+        paths: Option<Paths>,
+        last: Option<usize>,
+        negate: bool,
+    },
     /// `(#any-of-setting? @cap "setting")` / `(#not-any-of-setting? …)`: the capture's text is
     /// one of the strings of a list setting.
     AnyOfSetting { capture: u32, values: Vec<String>, negate: bool },
@@ -161,6 +170,8 @@ struct Options {
     filters: Vec<Filter>,
     paths: Paths,
     at_crossing: bool,
+    /// `"last" "helper"` of `#has-before?`.
+    last: Option<usize>,
 }
 
 /// `"inside" "helper"` / `"outside" "helper"` of `#count-above?`.
@@ -171,8 +182,9 @@ pub struct Filter {
 }
 
 impl Predicate {
-    /// Whether the predicate needs a scope of the match (and so cannot be used in a helper).
-    fn is_scoped(&self) -> bool {
+    /// Whether the predicate needs a scope of the match, and so runs after the predicates
+    /// that look at the match only.
+    pub fn is_scoped(&self) -> bool {
         matches!(
             self,
             Predicate::OnlyUsedAs { .. }
@@ -192,8 +204,14 @@ pub const PREDICATES: [(&str, &str); 12] = [
     ("only-used-as?", "@var @scope \"helper\""),
     ("has?", "@scope \"helper\" [\"scope-kind\"…] [\"inside\"|\"outside\" \"helper\"]…"),
     ("not-has?", "@scope \"helper\" [\"scope-kind\"…] [\"inside\"|\"outside\" \"helper\"]…"),
-    ("has-before?", "@anchor \"helper\" \"scope-kind\"… [\"alternatives\" \"helper\"] [\"exits\" \"helper\"]"),
-    ("not-has-before?", "@anchor \"helper\" \"scope-kind\"… [\"alternatives\" \"helper\"] [\"exits\" \"helper\"]"),
+    (
+        "has-before?",
+        "@anchor \"helper\" \"scope-kind\"… [\"alternatives\" \"helper\"] [\"exits\" \"helper\"] [\"last\" \"helper\"]",
+    ),
+    (
+        "not-has-before?",
+        "@anchor \"helper\" \"scope-kind\"… [\"alternatives\" \"helper\"] [\"exits\" \"helper\"] [\"last\" \"helper\"]",
+    ),
     ("any-of-setting?", "@capture \"setting\""),
     ("not-any-of-setting?", "@capture \"setting\""),
     ("preceded-by?", "@capture \"text\""),
@@ -400,10 +418,12 @@ fn analyze(
     let mut report_caps: BTreeMap<usize, BTreeSet<u32>> = BTreeMap::new();
     let mut helper_caps: BTreeMap<usize, BTreeSet<u32>> = BTreeMap::new();
     let mut referenced: BTreeMap<usize, BTreeSet<u32>> = BTreeMap::new();
+    let mut pattern_caps: Vec<BTreeSet<u32>> = Vec::with_capacity(helper_of.len());
     for (p, helper) in helper_of.iter().enumerate() {
         let (seg, local, end) = seg_of(p);
         let rule = &rules[seg.rule];
         let caps: BTreeSet<u32> = (0..names.len() as u32).filter(|&c| in_pattern(p, c)).collect();
+        pattern_caps.push(caps.clone());
         if helper.is_some() {
             helper_caps.entry(seg.rule).or_default().extend(&caps);
         } else {
@@ -466,6 +486,11 @@ fn analyze(
                         let helper = helper_named(other)
                             .ok_or_else(|| format!("no helper pattern named `{other}` in this file"))?;
                         match word {
+                            "last" => {
+                                if o.last.replace(helper).is_some() {
+                                    return Err(format!("`#{op}`: unexpected option `{word}`"));
+                                }
+                            }
                             "alternatives" | "exits" => {
                                 let slot = if word == "exits" { &mut o.paths.exits } else { &mut o.paths.alternatives };
                                 if slot.replace(helper).is_some() {
@@ -517,14 +542,14 @@ fn analyze(
                     if rest.iter().all(|k| k.is_err()) =>
                 {
                     let rest: Vec<&str> = rest.iter().filter_map(|k| k.err()).collect();
-                    let Options { scope_kinds, mut paths, .. } = match options(&rest, &["alternatives", "exits"], true)
-                    {
-                        Ok(o) => o,
-                        Err(msg) => {
-                            errors.push((seg.rule, err_at(seg, local, msg)));
-                            continue;
-                        }
-                    };
+                    let Options { scope_kinds, mut paths, last, .. } =
+                        match options(&rest, &["alternatives", "exits", "last"], true) {
+                            Ok(o) => o,
+                            Err(msg) => {
+                                errors.push((seg.rule, err_at(seg, local, msg)));
+                                continue;
+                            }
+                        };
                     paths.exit_kinds = scope_kinds.clone();
                     let paths = (paths.alternatives.is_some() || paths.exits.is_some()).then_some(paths);
                     helper_named(h)
@@ -533,6 +558,7 @@ fn analyze(
                             helper,
                             scope_kinds,
                             paths,
+                            last,
                             negate: op.starts_with("not-"),
                         })
                         .ok_or(*h)
@@ -638,11 +664,12 @@ fn analyze(
                 }
             };
             match parsed {
-                Ok(pred) if helper.is_some() && pred.is_scoped() => {
+                Ok(Predicate::OnlyUsedAs { .. } | Predicate::CountAbove { .. }) if helper.is_some() => {
                     errors.push((
                         seg.rule,
-                        err_at(seg, local, format!("`#{op}` cannot be used in a helper pattern"))
-                            .with_help("helpers may use tree-sitter's predicates, #any-of-setting? and #preceded-by?"),
+                        err_at(seg, local, format!("`#{op}` cannot be used in a helper pattern")).with_help(
+                            "#only-used-as? and #count-above? belong to report patterns; helpers may use tree-sitter's predicates, #any-of-setting?, #preceded-by?, #extract?, #has?, #not-has?, #has-before? and #not-has-before?",
+                        ),
                     ));
                     continue;
                 }
@@ -694,6 +721,23 @@ fn analyze(
             requires,
             requires_nearby: Vec::new(),
         });
+    }
+
+    // A helper pattern whose `#has?`/`#has-before?` searches for another helper joins with it
+    // on the capture names they share: those are join keys too.
+    for (p, info) in patterns.iter().enumerate().filter(|(_, info)| info.helper.is_some()) {
+        for pred in &info.predicates {
+            let searched = match pred {
+                Predicate::Has { helper, .. } => vec![*helper],
+                Predicate::HasBefore { helper, last, .. } => [Some(*helper), *last].into_iter().flatten().collect(),
+                _ => continue,
+            };
+            for (q, other) in patterns.iter().enumerate() {
+                if other.helper.is_some_and(|h| searched.contains(&h)) {
+                    referenced.entry(info.rule).or_default().extend(pattern_caps[p].intersection(&pattern_caps[q]));
+                }
+            }
+        }
     }
 
     // A report pattern that needs a helper match inside its own match (`#count-above?` with

@@ -378,6 +378,10 @@ struct Helpers<'c, 't> {
     walked: Range<usize>,
     index: &'c WordIndex,
     roots: &'c [Vec<u32>],
+    /// The `(scope node id, helper)` searches under way (a helper's own `#has?` or
+    /// `#has-before?` can search for helpers), innermost last; `true` once the search has
+    /// seen one of those below it as having no matches, so its result is not cached.
+    in_progress: Vec<((usize, usize), bool)>,
 }
 
 impl<'t> QueryRun<'_, 't> {
@@ -420,6 +424,7 @@ impl<'t> QueryRun<'_, 't> {
                 walked: self.walked.clone(),
                 index: self.index,
                 roots: self.helper_roots,
+                in_progress: Vec::new(),
             };
             if !info.predicates.iter().all(|p| ctx.holds(p, &mut helpers)) {
                 continue;
@@ -498,7 +503,7 @@ impl<'a, 't> MatchCtx<'a, 't> {
             Predicate::AnyOfSetting { .. } | Predicate::PrecededBy { .. } | Predicate::Extract { .. } => {
                 unreachable!("local predicates")
             }
-            Predicate::HasBefore { anchor, helper, scope_kinds, paths, negate } => {
+            Predicate::HasBefore { anchor, helper, scope_kinds, paths, last, negate } => {
                 let Some(anchor) = self.capture(*anchor) else { return *negate };
                 let mut scope = anchor;
                 while let Some(p) = scope.parent() {
@@ -518,6 +523,9 @@ impl<'a, 't> MatchCtx<'a, 't> {
                     let shape = self.path_shape(cursor, scope, paths);
                     let to = shape.place(&anchor.byte_range());
                     earlier.retain(|m| shape.same_path(&shape.place(&m.location), &to));
+                }
+                if let Some(last) = last.filter(|_| !earlier.is_empty()) {
+                    self.keep_after_last(cursor, scope, anchor, paths.as_ref(), last, &mut earlier);
                 }
                 let found = !earlier.is_empty();
                 if found && !negate {
@@ -626,6 +634,45 @@ impl<'a, 't> MatchCtx<'a, 't> {
         }
     }
 
+    /// `"last" "helper"` of `#has-before?`: drops the earlier matches that a later match of
+    /// `last` (before `anchor`, on a path to it) replaces. A match of `last` replaces the
+    /// matches that start before it when every path from them to `anchor` runs through it:
+    /// every alternative around it also holds the earlier match or `anchor`.
+    fn keep_after_last(
+        &self,
+        helpers: &mut Helpers<'_, 't>,
+        scope: Node<'t>,
+        anchor: Node<'t>,
+        paths: Option<&Paths>,
+        last: usize,
+        earlier: &mut Vec<Joined>,
+    ) {
+        let ends_before =
+            |j: &Joined| j.captures.iter().map(|(_, r)| r.end).max().is_some_and(|e| e <= anchor.start_byte());
+        let mut lasts: Vec<Joined> = self.helper_matches(helpers, last, scope, None);
+        lasts.retain(ends_before);
+        if lasts.is_empty() {
+            return;
+        }
+        let shape = match paths {
+            Some(paths) => self.path_shape(helpers, scope, paths),
+            None => PathShape::default(),
+        };
+        let to = shape.place(&anchor.byte_range());
+        let within = |outer: &Range<usize>, inner: &Range<usize>| outer.start <= inner.start && inner.end <= outer.end;
+        let replacing: Vec<Place> =
+            lasts.iter().map(|j| shape.place(&j.location)).filter(|place| shape.same_path(place, &to)).collect();
+        earlier.retain(|m| {
+            !replacing.iter().any(|r| {
+                r.range.start > m.location.start
+                    && r.alternatives.iter().all(|&x| {
+                        let alt = &shape.alternatives[x].0;
+                        within(alt, &m.location) || within(alt, &to.range)
+                    })
+            })
+        });
+    }
+
     /// The alternatives and exits inside `scope` that `paths` names.
     fn path_shape(&self, helpers: &mut Helpers<'_, 't>, scope: Node<'t>, paths: &Paths) -> PathShape {
         // The topmost node spanning exactly a helper match's location.
@@ -701,10 +748,26 @@ impl<'a, 't> MatchCtx<'a, 't> {
         scope: Node<'t>,
         helper: usize,
     ) -> Rc<Vec<HelperMatch>> {
-        if let Some(found) = helpers.cache.get(&(scope.id(), helper)) {
+        let key = (scope.id(), helper);
+        if let Some(found) = helpers.cache.get(&key) {
             return found.clone();
         }
-        let mut out = Vec::new();
+        if let Some(at) = helpers.in_progress.iter().position(|(k, _)| *k == key) {
+            // A helper whose own predicates search for it in the same scope, directly or
+            // through other helpers: it has no matches there while they are evaluated. What
+            // was searched on the way depends on that, so it is not cached.
+            for (_, provisional) in &mut helpers.in_progress[at + 1..] {
+                *provisional = true;
+            }
+            return Rc::default();
+        }
+        // The matches are collected first and their predicates evaluated once the cursor is
+        // free: `#has?` and `#has-before?` in a helper run helper queries themselves.
+        let mut raw: Vec<(usize, Vec<(u32, Node<'t>)>)> = Vec::new();
+        let raw_match = |query: &PatternQuery, m: &tree_sitter::QueryMatch<'_, 't>| {
+            let captures = m.captures().iter().map(|c| (query.capture(c.index), c.node)).collect();
+            (query.pattern(m.pattern_index), captures)
+        };
         let info = &self.compiled.helpers[helper];
         if let Some(query) = &info.anchored {
             let nodes = self.scope_nodes(helpers, scope);
@@ -720,7 +783,7 @@ impl<'a, 't> MatchCtx<'a, 't> {
                 if starts {
                     let mut it = helpers.cursor.matches(&query.query, node, self.text.as_bytes());
                     while let Some(m) = it.next() {
-                        self.push_helper_match(query, m, &mut out);
+                        raw.push(raw_match(query, m));
                     }
                 }
             }
@@ -729,11 +792,19 @@ impl<'a, 't> MatchCtx<'a, 't> {
         if let Some(query) = &info.full {
             let mut it = helpers.cursor.matches(&query.query, scope, self.text.as_bytes());
             while let Some(m) = it.next() {
-                self.push_helper_match(query, m, &mut out);
+                raw.push(raw_match(query, m));
             }
         }
+        helpers.in_progress.push((key, false));
+        let mut out = Vec::new();
+        for (pattern, caps) in raw {
+            self.push_helper_match(helpers, pattern, caps, &mut out);
+        }
+        let provisional = helpers.in_progress.pop().is_some_and(|(_, p)| p);
         let out = Rc::new(out);
-        helpers.cache.insert((scope.id(), helper), out.clone());
+        if !provisional {
+            helpers.cache.insert(key, out.clone());
+        }
         out
     }
 
@@ -764,11 +835,17 @@ impl<'a, 't> MatchCtx<'a, 't> {
         nodes
     }
 
-    /// Records a helper match whose own predicates hold.
-    fn push_helper_match(&self, query: &PatternQuery, m: &tree_sitter::QueryMatch<'_, 't>, out: &mut Vec<HelperMatch>) {
-        let info = &self.compiled.patterns[query.pattern(m.pattern_index)];
-        let caps: Vec<(u32, Node)> = m.captures().iter().map(|c| (query.capture(c.index), c.node)).collect();
-        if !info.predicates.iter().all(|p| local_holds(p, &caps, self.text).unwrap_or(false)) {
+    /// Records a helper match whose own predicates hold. Its `#has?` and `#has-before?` are
+    /// evaluated with its own captures, as a report match's are.
+    fn push_helper_match(
+        &self,
+        helpers: &mut Helpers<'_, 't>,
+        pattern: usize,
+        caps: Vec<(u32, Node<'t>)>,
+        out: &mut Vec<HelperMatch>,
+    ) {
+        let info = &self.compiled.patterns[pattern];
+        if !info.predicates.iter().all(|p| local_holds(p, &caps, self.text).unwrap_or(true)) {
             return;
         }
         let captures: Vec<(u32, Range<usize>, Range<usize>)> = caps
@@ -789,6 +866,21 @@ impl<'a, 't> MatchCtx<'a, 't> {
                 start..captures.iter().map(|(_, r, _)| r.end).max().unwrap_or(0)
             }
         };
+        if info.predicates.iter().any(Predicate::is_scoped) {
+            let keys = captures.iter().filter(|(_, r, k)| r != k).map(|(c, _, k)| (*c, k.clone())).collect();
+            let mut ctx = MatchCtx {
+                compiled: self.compiled,
+                text: self.text,
+                captures: caps,
+                joined: Vec::new(),
+                count: None,
+                crossing: None,
+                keys,
+            };
+            if !info.predicates.iter().filter(|p| p.is_scoped()).all(|p| ctx.holds(p, helpers)) {
+                return;
+            }
+        }
         out.push(HelperMatch { captures, location });
     }
 

@@ -160,9 +160,87 @@ fn helper_predicates_are_evaluated() {
     t.write("a.py", "g(safe)\ng(secret)\n");
     let v = t.lever(&["check", "--format", "json"]).json();
     assert_eq!(findings(&v), [("no-call".to_string(), "a.py".to_string(), 2)]);
-    let scm = "((call) @match (#has? @match \"h\"))\n((call) @_c (#has? @_c \"h\") (#set! helper \"h\"))\n";
+    let scm =
+        "((call) @match (#has? @match \"h\"))\n((call) @_c (#count-above? @_c \"h\" \"1\") (#set! helper \"h\"))\n";
     let err = broken(scm, "");
-    assert!(err.contains("`#has?` cannot be used in a helper pattern"), "{err}");
+    assert!(err.contains("`#count-above?` cannot be used in a helper pattern"), "{err}");
+    assert!(err.contains("#only-used-as? and #count-above? belong to report patterns"), "{err}");
+}
+
+#[test]
+fn helpers_can_search_scopes_with_their_own_captures() {
+    // A variable assigned an f-string is dynamic unless the formatted name was bound to a
+    // literal earlier in the function: the helper `dynamic` asks `literal` about its own
+    // `@part`, joined on that name.
+    let t = Tree::new();
+    let scm = "((call function: (attribute attribute: (identifier) @_m) arguments: (argument_list . (identifier) @name)) @match\n\
+               (#eq? @_m \"execute\")\n\
+               (#has-before? @name \"dynamic\" \"function_definition\"))\n\
+               ((assignment left: (identifier) @name right: (string (interpolation expression: (identifier) @part)))\n\
+               (#not-has-before? @part \"literal\" \"function_definition\")\n\
+               (#set! helper \"dynamic\"))\n\
+               ((assignment left: (identifier) @part right: (string) @_v) (#not-match? @_v \"^f\") (#set! helper \"literal\"))\n";
+    pack(&t, scm, "");
+    t.write(
+        "a.py",
+        "def a(cur, x):\n    q = f\"SELECT {x}\"\n    cur.execute(q)\n\n\
+         def b(cur):\n    col = \"name\"\n    q = f\"SELECT {col} FROM t\"\n    cur.execute(q)\n\n\
+         def c(cur, col):\n    q = f\"SELECT {col} FROM t\"\n    col = \"name\"\n    cur.execute(q)\n\n\
+         def d(cur, x):\n    col = \"name\"\n    q = f\"SELECT {col}\"\n    q = f\"SELECT {x}\"\n    cur.execute(q)\n",
+    );
+    let v = t.lever(&["check", "--format", "json"]).json();
+    let lines: Vec<u64> = findings(&v).into_iter().map(|(_, _, l)| l).collect();
+    assert_eq!(lines, [3, 13, 19], "{v}");
+    // A capture shared only by two helpers, one searching for the other, is a join key.
+    let scm = "((call function: (identifier) @name) @match (#has? @match \"checked\"))\n\
+               ((call function: (identifier) @name arguments: (argument_list (identifier) @arg)) @_c\n\
+               (#has-before? @_c \"guard\" \"module\") (#set! helper \"checked\"))\n\
+               ((assert_statement (identifier) @arg) (#set! helper \"guard\"))\n";
+    pack(&t, scm, "");
+    t.write("a.py", "assert ok\nrun(ok)\nrun(other)\n");
+    let v = t.lever(&["check", "--format", "json"]).json();
+    assert_eq!(findings(&v), [("no-call".to_string(), "a.py".to_string(), 2)], "{v}");
+}
+
+#[test]
+fn a_helper_that_searches_for_itself_has_no_matches_there_meanwhile() {
+    // `first`: a call whose name was not called before in the module by a `first` call.
+    // Searching `first` in the module from inside `first`'s own search finds nothing (no
+    // endless recursion), so every call there is a `first`; a call inside a report match
+    // then sees them all.
+    let t = Tree::new();
+    let scm = "((call function: (identifier) @name) @match (#has? @match \"first\"))\n\
+               ((call function: (identifier) @name) @_c (#not-has-before? @_c \"first\" \"module\") (#set! helper \"first\"))\n";
+    pack(&t, scm, "");
+    t.write("a.py", "f()\nf()\ng()\nf()\n");
+    let run = t.lever(&["check", "--format", "json"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    let lines: Vec<u64> = findings(&run.json()).into_iter().map(|(_, _, l)| l).collect();
+    assert_eq!(lines, [1, 3], "{run:?}");
+    // Two helpers that search for each other in the same scope.
+    let scm = "((call function: (identifier) @name) @match (#has? @match \"a\"))\n\
+               ((call function: (identifier) @name) @_c (#not-has-before? @_c \"b\" \"module\") (#set! helper \"a\"))\n\
+               ((call function: (identifier) @name) @_c (#has-before? @_c \"a\" \"module\") (#set! helper \"b\"))\n";
+    pack(&t, scm, "");
+    let run = t.lever(&["check", "--format", "json"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(!findings(&run.json()).is_empty(), "{run:?}");
+}
+
+#[test]
+fn words_of_helpers_searched_by_helpers_do_not_rule_a_file_out() {
+    // `run()` after a `mark()` that no `unmark()` precedes: a file without `unmark` must
+    // still be linted (the negated search of `marked` needs no word).
+    let t = Tree::new();
+    let scm = "((call function: (identifier) @name) @match (#eq? @name \"run\") (#has-before? @match \"marked\" \"module\"))\n\
+               ((call function: (identifier) @_f) @_m (#eq? @_f \"mark\") (#not-has-before? @_m \"unmark\" \"module\") (#set! helper \"marked\"))\n\
+               ((call function: (identifier) @_g) @match (#eq? @_g \"unmark\") (#set! helper \"unmark\"))\n";
+    pack(&t, scm, "");
+    t.write("a.py", "mark()\nrun()\n");
+    t.write("b.py", "unmark()\nmark()\nrun()\n");
+    t.write("c.py", "run()\n");
+    let v = t.lever(&["check", "--format", "json"]).json();
+    assert_eq!(findings(&v), [("no-call".to_string(), "a.py".to_string(), 2)], "{v}");
 }
 
 #[test]
@@ -416,6 +494,39 @@ fn has_before_can_require_the_same_path() {
         "",
     );
     assert!(err.contains("no helper pattern named `nope`"), "{err}");
+}
+
+#[test]
+fn has_before_can_consider_only_the_last_assignment() {
+    // `"last" "assign"`: an earlier f-string counts only when no later plain assignment of
+    // the variable, on every path to the call, replaced it; `+=` extends what was there.
+    let t = Tree::new();
+    let scm = format!(
+        "((call function: (attribute attribute: (identifier) @_m) arguments: (argument_list . (identifier) @name)) @match\n\
+         (#eq? @_m \"execute\")\n\
+         (#has-before? @name \"dynamic\" \"function_definition\" \"alternatives\" \"branch\" \"last\" \"assign\"))\n\
+         ([(assignment left: (identifier) @name right: (string (interpolation)))\n\
+           (augmented_assignment left: (identifier) @name right: (string (interpolation)))] (#set! helper \"dynamic\"))\n\
+         ((assignment left: (identifier) @name right: (string)) (#set! helper \"assign\"))\n{PATHS_SCM}"
+    );
+    pack(&t, &scm, "");
+    let file = "def replaced(cur, x):\n    q = f\"SELECT {x}\"\n    q = \"SELECT 1\"\n    cur.execute(q)\n\n\
+                def extended(cur, x):\n    q = \"SELECT 1\"\n    q += f\" WHERE id = {x}\"\n    cur.execute(q)\n\n\
+                def dynamic_last(cur, x):\n    q = \"SELECT 1\"\n    q = f\"SELECT {x}\"\n    cur.execute(q)\n\n\
+                def one_branch(cur, x):\n    if x:\n        q = f\"SELECT {x}\"\n    else:\n        q = \"SELECT 1\"\n    cur.execute(q)\n\n\
+                def maybe_replaced(cur, x):\n    q = f\"SELECT {x}\"\n    if x:\n        q = \"SELECT 1\"\n    cur.execute(q)\n\n\
+                def same_branch(cur, x):\n    if x:\n        q = f\"SELECT {x}\"\n        q = \"SELECT 1\"\n        cur.execute(q)\n";
+    t.write("a.py", file);
+    let v = t.lever(&["check", "--format", "json"]).json();
+    let lines: Vec<u64> = findings(&v).into_iter().map(|(_, _, l)| l).collect();
+    assert_eq!(lines, [9, 14, 21, 27], "{v}");
+    // Without `"alternatives"`, the last assignment in the text counts, whatever branch it is in.
+    pack(&t, &scm.replace(" \"alternatives\" \"branch\"", ""), "");
+    let v = t.lever(&["check", "--format", "json"]).json();
+    let lines: Vec<u64> = findings(&v).into_iter().map(|(_, _, l)| l).collect();
+    assert_eq!(lines, [9, 14], "{v}");
+    let err = broken(&format!("((call) @match (#has-before? @match \"branch\" \"module\" \"last\"))\n{PATHS_SCM}"), "");
+    assert!(err.contains("`last` is not a node kind"), "{err}");
 }
 
 #[test]

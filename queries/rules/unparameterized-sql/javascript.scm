@@ -35,6 +35,7 @@
  (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "literal-value" "function_declaration" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program"))
 
 ; Passed to a call whose name is generic (`query`, `execute`, `exec`, `prepare`:
@@ -55,6 +56,7 @@
  (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "literal-value" "function_declaration" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program"))
 
 ; TypeORM's query builder: `.where(`id = ${id}`)` on a `createQueryBuilder()` chain, or on a
@@ -75,6 +77,7 @@
  (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "literal-value" "function_declaration" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
  (#set! message "typeorm"))
 ((call_expression
@@ -92,6 +95,7 @@
  (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_declaration" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "literal-value" "function_declaration" "method_definition" "generator_function_declaration")
  (#not-has-before? @part "module-constant" "program")
  (#has-before? @builder "query-builder" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
  (#set! message "typeorm"))
@@ -101,13 +105,13 @@
    function: [(identifier) @sink (member_expression property: (property_identifier) @sink)]
    arguments: (arguments . (identifier) @sql)) @match
  (#any-of-setting? @sink "js-sinks")
- (#has-before? @sql "dynamic" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration"))
+ (#has-before? @sql "dynamic" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration" "alternatives" "branch" "last" "assign"))
 ((call_expression
    function: [(identifier) @sink (member_expression property: (property_identifier) @sink)]
    arguments: (arguments . (identifier) @sql)) @match
  (#any-of-setting? @sink "js-sql-looking-sinks")
  (#has-before? @sql "sql-start" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
- (#has-before? @sql "dynamic" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration"))
+ (#has-before? @sql "dynamic" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration" "alternatives" "branch" "last" "assign"))
 
 ;; Helpers.
 
@@ -122,40 +126,48 @@
  (#match? @_fragment ":[A-Za-z_][\\w.]*$")
  (#set! helper "parameter-name"))
 
-; `sql = <string with a part not known to be safe>`, and `sql += …`. Helpers cannot call other
-; helpers, so a part is judged by its text and, for a call, by its name.
-((variable_declarator name: (identifier) @sql value: [(template_string (template_substitution (_) @_part) @_subst)
-           (binary_expression left: [(string) (template_string)] operator: "+" right: (_) @_part)
-           (binary_expression left: (_) @_part operator: "+" right: [(string) (template_string)])
-           (binary_expression left: (template_string (template_substitution (_) @_part) @_subst) operator: "+")
-           (binary_expression left: (binary_expression left: [(string) (template_string)] operator: "+" right: (_) @_part) operator: "+")
-           (binary_expression left: (binary_expression left: [(string) (template_string)] operator: "+" right: [(string) (template_string)]) operator: "+" right: (_) @_part)])
+; `sql = <string with a part not known to be safe>`, and `sql += …`. A name bound earlier in the
+; function to a literal (on some branch: `literal-value`), or a module constant, is safe, as it
+; is at the call; names bound to a safe call (`join` of values) or checked are not (yet) trusted
+; here; a call is judged by its name.
+((variable_declarator name: (identifier) @sql value: [(template_string (template_substitution (_) @part) @_subst)
+           (binary_expression left: [(string) (template_string)] operator: "+" right: (_) @part)
+           (binary_expression left: (_) @part operator: "+" right: [(string) (template_string)])
+           (binary_expression left: (template_string (template_substitution (_) @part) @_subst) operator: "+")
+           (binary_expression left: (binary_expression left: [(string) (template_string)] operator: "+" right: (_) @part) operator: "+")
+           (binary_expression left: (binary_expression left: [(string) (template_string)] operator: "+" right: [(string) (template_string)]) operator: "+" right: (_) @part)])
  (#not-preceded-by? @_subst ":")
  (#not-preceded-by? @_subst ":...")
- (#not-match? @_part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
- (#not-match? @_part "\\)$")
+ (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
+ (#not-match? @part "\\)$")
+ (#not-has-before? @part "literal-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "module-constant" "program")
  (#set! helper "dynamic"))
-((assignment_expression left: (identifier) @sql right: [(template_string (template_substitution (_) @_part) @_subst)
-           (binary_expression left: [(string) (template_string)] operator: "+" right: (_) @_part)
-           (binary_expression left: (_) @_part operator: "+" right: [(string) (template_string)])
-           (binary_expression left: (template_string (template_substitution (_) @_part) @_subst) operator: "+")
-           (binary_expression left: (binary_expression left: [(string) (template_string)] operator: "+" right: (_) @_part) operator: "+")
-           (binary_expression left: (binary_expression left: [(string) (template_string)] operator: "+" right: [(string) (template_string)]) operator: "+" right: (_) @_part)])
+((assignment_expression left: (identifier) @sql right: [(template_string (template_substitution (_) @part) @_subst)
+           (binary_expression left: [(string) (template_string)] operator: "+" right: (_) @part)
+           (binary_expression left: (_) @part operator: "+" right: [(string) (template_string)])
+           (binary_expression left: (template_string (template_substitution (_) @part) @_subst) operator: "+")
+           (binary_expression left: (binary_expression left: [(string) (template_string)] operator: "+" right: (_) @part) operator: "+")
+           (binary_expression left: (binary_expression left: [(string) (template_string)] operator: "+" right: [(string) (template_string)]) operator: "+" right: (_) @part)])
  (#not-preceded-by? @_subst ":")
  (#not-preceded-by? @_subst ":...")
- (#not-match? @_part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
- (#not-match? @_part "\\)$")
+ (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
+ (#not-match? @part "\\)$")
+ (#not-has-before? @part "literal-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "module-constant" "program")
  (#set! helper "dynamic"))
-((augmented_assignment_expression left: (identifier) @sql operator: "+=" right: [(template_string (template_substitution (_) @_part) @_subst)
-           (binary_expression left: [(string) (template_string)] operator: "+" right: (_) @_part)
-           (binary_expression left: (_) @_part operator: "+" right: [(string) (template_string)])
-           (binary_expression left: (template_string (template_substitution (_) @_part) @_subst) operator: "+")
-           (binary_expression left: (binary_expression left: [(string) (template_string)] operator: "+" right: (_) @_part) operator: "+")
-           (binary_expression left: (binary_expression left: [(string) (template_string)] operator: "+" right: [(string) (template_string)]) operator: "+" right: (_) @_part)])
+((augmented_assignment_expression left: (identifier) @sql operator: "+=" right: [(template_string (template_substitution (_) @part) @_subst)
+           (binary_expression left: [(string) (template_string)] operator: "+" right: (_) @part)
+           (binary_expression left: (_) @part operator: "+" right: [(string) (template_string)])
+           (binary_expression left: (template_string (template_substitution (_) @part) @_subst) operator: "+")
+           (binary_expression left: (binary_expression left: [(string) (template_string)] operator: "+" right: (_) @part) operator: "+")
+           (binary_expression left: (binary_expression left: [(string) (template_string)] operator: "+" right: [(string) (template_string)]) operator: "+" right: (_) @part)])
  (#not-preceded-by? @_subst ":")
  (#not-preceded-by? @_subst ":...")
- (#not-match? @_part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
- (#not-match? @_part "\\)$")
+ (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
+ (#not-match? @part "\\)$")
+ (#not-has-before? @part "literal-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "module-constant" "program")
  (#set! helper "dynamic"))
 ((variable_declarator name: (identifier) @sql value: [(template_string (template_substitution (call_expression function: [(identifier) @_fn (member_expression property: (property_identifier) @_fn)]) @_part) @_subst)
            (binary_expression left: [(string) (template_string)] operator: "+" right: (call_expression function: [(identifier) @_fn (member_expression property: (property_identifier) @_fn)]) @_part)
@@ -178,21 +190,35 @@
  (#not-preceded-by? @_subst ":...")
  (#not-any-of-setting? @_fn "js-safe-calls")
  (#set! helper "dynamic"))
-((variable_declarator name: (identifier) @sql value: (ternary_expression consequence: (template_string (template_substitution (_) @_part) @_subst)))
+((variable_declarator name: (identifier) @sql value: (ternary_expression consequence: (template_string (template_substitution (_) @part) @_subst)))
  (#not-preceded-by? @_subst ":")
  (#not-preceded-by? @_subst ":...")
- (#not-match? @_part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
- (#not-match? @_part "\\)$")
+ (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
+ (#not-match? @part "\\)$")
+ (#not-has-before? @part "literal-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "module-constant" "program")
  (#set! helper "dynamic"))
-((variable_declarator name: (identifier) @sql value: (ternary_expression alternative: (template_string (template_substitution (_) @_part) @_subst)))
+((variable_declarator name: (identifier) @sql value: (ternary_expression alternative: (template_string (template_substitution (_) @part) @_subst)))
  (#not-preceded-by? @_subst ":")
  (#not-preceded-by? @_subst ":...")
- (#not-match? @_part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
- (#not-match? @_part "\\)$")
+ (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
+ (#not-match? @part "\\)$")
+ (#not-has-before? @part "literal-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "module-constant" "program")
  (#set! helper "dynamic"))
-((augmented_assignment_expression left: (identifier) @sql operator: "+=" right: [(identifier) (member_expression) (subscript_expression)] @_part)
- (#not-match? @_part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
+((augmented_assignment_expression left: (identifier) @sql operator: "+=" right: [(identifier) (member_expression) (subscript_expression)] @part)
+ (#not-match? @part "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[A-Z][\\w$]*(\\.[A-Z][\\w$]*)*\\.[A-Z][A-Z0-9_]*$|(^|\\.)(sql|where|placeholders?|alias|aliasName|length|count|depth|size|isolationLevel|propertyPath|propertyName|[a-z_$][\\w$]*(Sql|SQL|Where|Clause|Placeholders?|Quoted|Escaped|Alias|AliasName|Count|Depth|Length|Size)|(quoted|escaped)[A-Z_][\\w$]*)(\\s*(\\|\\||\\?\\?)\\s*(\\\"[^\\\"]*\\\"|'[^']*'|null))?$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^[\\w.$]+\\s*[-+*/]\\s*[0-9]+$|\\.map\\(\\s*\\(?[\\w$\\s,]*\\)?\\s*=>\\s*(\\\"[^\\\"]*\\\"|'[^']*')\\s*\\)(\\.join\\([^)]*\\))?$|^[`'\"]")
+ (#not-has-before? @part "literal-value" "function_declaration" "function_expression" "arrow_function" "method_definition" "generator_function_declaration")
+ (#not-has-before? @part "module-constant" "program")
  (#set! helper "dynamic"))
+
+; What replaces a variable's value: a declaration or plain assignment of a string, or of an
+; expression that starts with one (`"…" + x`). At the call only the dynamic parts from the last
+; such assignment on count (`"last" "assign"`); `sql += …` and `sql = sql + …` extend the value.
+([(variable_declarator name: (identifier) @sql value: [(string) (template_string) (binary_expression)] @_value)
+  (assignment_expression left: (identifier) @sql right: [(string) (template_string) (binary_expression)] @_value)]
+ (#match? @_value "^[`'\"]")
+ (#set! helper "assign"))
 
 ; A variable assigned a string that starts like SQL (for the sinks with generic names).
 ([(variable_declarator name: (identifier) @sql value: (_) @_value)
@@ -206,7 +232,8 @@
  (#match? @_value "createQueryBuilder\\(")
  (#set! helper "query-builder"))
 
-; Bindings that make a name safe to format into SQL.
+; Bindings that make a name safe to format into SQL: to a literal (`literal-value`, also trusted
+; through a variable, see `dynamic`) or otherwise (`safe-value`).
 ((variable_declarator name: (identifier) @part value: (call_expression function: [(identifier) @_fn (member_expression property: (property_identifier) @_fn)]))
  (#any-of-setting? @_fn "js-safe-calls")
  (#set! helper "safe-value"))
@@ -215,10 +242,10 @@
  (#set! helper "safe-value"))
 ((variable_declarator name: (identifier) @part value: [(number) (true) (false) (null) (string) (template_string) (ternary_expression)] @_value)
  (#match? @_value "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^`([^`$]|\\$[^{])*`$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$")
- (#set! helper "safe-value"))
+ (#set! helper "literal-value"))
 ((assignment_expression left: (identifier) @part right: [(number) (true) (false) (null) (string) (template_string) (ternary_expression)] @_value)
  (#match? @_value "^(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$|^`([^`$]|\\$[^{])*`$|\\?\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)\\s*:\\s*(\\\"[^\\\"]*\\\"|'[^']*'|`[^`$]*`|null|undefined|true|false|-?[0-9.]+)$")
- (#set! helper "safe-value"))
+ (#set! helper "literal-value"))
 ((binary_expression
    left: (unary_expression operator: "typeof" argument: (_) @part)
    right: (string) @_type)
