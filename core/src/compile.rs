@@ -916,10 +916,16 @@ fn analyze(
         role.push(anchored);
     }
     words.finish();
-    for (h, info) in helpers.iter_mut().enumerate() {
-        let of = |keep: Role| query.query(|p| role[p] == keep && patterns[p].helper == Some(h));
-        info.anchored = of(Role::Helper);
-        info.full = of(Role::HelperFull);
+    let capture_names = names.to_vec();
+    let (mut report, mut anchored) = (None, None);
+    for ((r, helper), q) in query.into_queries(|p| Some((role[p], patterns[p].helper))) {
+        match (r, helper) {
+            (Role::Full, None) => report = Some(q),
+            (Role::Anchored, None) => anchored = Some(q),
+            (Role::Helper, Some(h)) => helpers[h].anchored = Some(q),
+            (Role::HelperFull, Some(h)) => helpers[h].full = Some(q),
+            _ => unreachable!("helper roles are given to helper patterns only"),
+        }
     }
     let dispatch: Vec<bool> = report_roots.iter().map(|ps| !ps.is_empty()).collect();
     let relint_context = relint_context(lang, rules, &rule_ids, &patterns, &dispatch, role.contains(&Role::Full));
@@ -927,11 +933,11 @@ fn analyze(
         relint_context,
         language: lang,
         match_capture: match_capture.unwrap_or(0),
-        report: query.query(|p| role[p] == Role::Full),
-        anchored: query.query(|p| role[p] == Role::Anchored),
+        report,
+        anchored,
         report_roots,
         helper_roots,
-        capture_names: names.to_vec(),
+        capture_names,
         words,
         patterns,
         helpers,

@@ -89,8 +89,7 @@ impl Groups {
         Ok(Groups::new(compile_groups(grammar, segments, vec![(Key::All, whole)])?))
     }
 
-    fn new(groups: Vec<Group>) -> Groups {
-        let mut groups = groups;
+    fn new(mut groups: Vec<Group>) -> Groups {
         let mut names: Vec<String> = Vec::new();
         for g in &mut groups {
             g.captures = g
@@ -186,22 +185,41 @@ impl Groups {
         g.query.is_pattern_rooted(i) && !g.query.is_pattern_non_local(i)
     }
 
-    /// A query of the patterns `keep` accepts, or `None` when there are none. They must lie
-    /// in one group, as the report patterns and the patterns of one helper do.
-    pub fn query(&self, keep: impl Fn(usize) -> bool) -> Option<PatternQuery> {
-        let kept: Vec<usize> = (0..self.at.len()).filter(|&p| keep(p)).collect();
-        let &first = kept.first()?;
-        let (g, _) = self.at[first];
-        debug_assert!(kept.iter().all(|&p| self.at[p].0 == g), "patterns kept from two groups");
-        let group = &self.groups[g];
-        let mut query = group.query.deep_clone();
-        let base = self.at.iter().position(|&(h, _)| h == g).unwrap_or(0);
-        for i in 0..query.pattern_count() {
-            if !keep(base + i) {
-                query.disable_pattern(i);
+    /// The queries to run: one per distinct `part` of the patterns (`None`: left out), with
+    /// [`Groups`]' numbering. A group whose patterns all have one part becomes its query
+    /// as it is; one with several parts is copied per part, its other patterns disabled.
+    pub fn into_queries<K: PartialEq + Clone>(self, part: impl Fn(usize) -> Option<K>) -> Vec<(K, PatternQuery)> {
+        let mut out = Vec::new();
+        let mut base = 0;
+        for group in self.groups {
+            let n = group.query.pattern_count();
+            let parts: Vec<Option<K>> = (base..base + n).map(&part).collect();
+            let mut distinct: Vec<&K> = Vec::new();
+            for k in parts.iter().flatten() {
+                if !distinct.contains(&k) {
+                    distinct.push(k);
+                }
             }
+            let at = base as u32;
+            match distinct.as_slice() {
+                [k] if parts.iter().all(Option::is_some) => {
+                    out.push(((*k).clone(), PatternQuery { query: group.query, base: at, captures: group.captures }))
+                }
+                _ => {
+                    for k in distinct {
+                        let mut query = group.query.deep_clone();
+                        for (i, p) in parts.iter().enumerate() {
+                            if p.as_ref() != Some(k) {
+                                query.disable_pattern(i);
+                            }
+                        }
+                        out.push((k.clone(), PatternQuery { query, base: at, captures: group.captures.clone() }));
+                    }
+                }
+            }
+            base += n;
         }
-        Some(PatternQuery { query, base: base as u32, captures: group.captures.clone() })
+        out
     }
 }
 
