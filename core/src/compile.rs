@@ -18,6 +18,7 @@ use crate::error::{SourceError, line_col};
 use crate::groups::{Groups, PatternQuery, Segment};
 use crate::language::Language;
 use crate::pack::{EditTarget, Setting};
+use crate::reach::Reach;
 use crate::rules::ActiveRule;
 use crate::words::{WordIndex, WordSets};
 
@@ -32,6 +33,12 @@ pub struct CompiledLanguage {
     pub report_roots: Vec<Vec<u32>>,
     /// Indexed by node kind id: the anchored helper patterns rooted at that kind.
     pub helper_roots: Vec<Vec<u32>>,
+    /// Which kinds may occur below which: the report walk skips subtrees that cannot hold
+    /// a node it looks for.
+    pub reach: Option<Reach>,
+    /// Per rule index: whether the rule has report patterns that run over the whole tree
+    /// (no root kind to dispatch on), so its helpers may be needed in any file.
+    pub whole_tree_rules: Vec<bool>,
     /// Capture names, indexed by the capture ids of [`PatternQuery::capture`].
     pub capture_names: Vec<String>,
     /// The word sets that patterns require ([`PatternInfo::requires`]).
@@ -305,6 +312,8 @@ impl CompiledLanguage {
             anchored: None,
             report_roots: Vec::new(),
             helper_roots: Vec::new(),
+            reach: None,
+            whole_tree_rules: Vec::new(),
             capture_names: Vec::new(),
             words: WordSets::default(),
             patterns: Vec::new(),
@@ -928,6 +937,13 @@ fn analyze(
         }
     }
     let dispatch: Vec<bool> = report_roots.iter().map(|ps| !ps.is_empty()).collect();
+    let mut whole_tree_rules = vec![false; rules.len()];
+    for (p, r) in role.iter().enumerate() {
+        if *r == Role::Full {
+            whole_tree_rules[patterns[p].rule] = true;
+        }
+    }
+    let reach = anchored.is_some().then(|| Reach::new(lang));
     let relint_context = relint_context(lang, rules, &rule_ids, &patterns, &dispatch, role.contains(&Role::Full));
     Ok(CompiledLanguage {
         relint_context,
@@ -937,6 +953,8 @@ fn analyze(
         anchored,
         report_roots,
         helper_roots,
+        reach,
+        whole_tree_rules,
         capture_names,
         words,
         patterns,

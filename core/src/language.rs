@@ -69,6 +69,26 @@ impl Language {
         }
     }
 
+    /// The grammar's `node-types.json`: which kinds may be children of which ([`crate::reach`]).
+    pub fn node_types(self) -> &'static str {
+        match self {
+            Language::Rust => tree_sitter_rust::NODE_TYPES,
+            Language::Python => tree_sitter_python::NODE_TYPES,
+            Language::TypeScript => tree_sitter_typescript::TYPESCRIPT_NODE_TYPES,
+            Language::Tsx => tree_sitter_typescript::TSX_NODE_TYPES,
+            Language::JavaScript => tree_sitter_javascript::NODE_TYPES,
+        }
+    }
+
+    /// The kind of a file's root node.
+    pub fn root_kind(self) -> &'static str {
+        match self {
+            Language::Rust => "source_file",
+            Language::Python => "module",
+            Language::TypeScript | Language::Tsx | Language::JavaScript => "program",
+        }
+    }
+
     /// Node kinds that are comments in this grammar.
     pub fn comment_kinds(self) -> &'static [&'static str] {
         match self {

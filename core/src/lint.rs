@@ -16,6 +16,7 @@ use crate::finding::{Edit, Finding, Fix, Related};
 use crate::groups::PatternQuery;
 use crate::language::Language;
 use crate::pack::EditTarget;
+use crate::reach::KindSet;
 use crate::rules::{ActiveRule, RuleSet};
 use crate::suppress;
 use crate::words::WordIndex;
@@ -232,7 +233,21 @@ impl Linter {
                 .collect()
         };
         let report_roots = live(&compiled.report_roots, &|s| words.in_searched(s));
-        let helper_roots = live(&compiled.helper_roots, &|s| words.anywhere(s));
+        // A helper is only searched for by its own rule's patterns: a rule that cannot
+        // report here needs none of its helpers.
+        let mut reporting = compiled.whole_tree_rules.clone();
+        for &p in report_roots.iter().flatten() {
+            let rule = compiled.patterns[p as usize].rule;
+            if rule >= reporting.len() {
+                reporting.resize(rule + 1, false);
+            }
+            reporting[rule] = true;
+        }
+        let mut helper_roots = live(&compiled.helper_roots, &|s| words.anywhere(s));
+        for ps in &mut helper_roots {
+            ps.retain(|&p| reporting.get(compiled.patterns[p as usize].rule).is_some_and(|&r| r));
+        }
+        let (helper_roots, lazy_roots, lazy) = split_lazy(compiled, &report_roots, helper_roots);
         let mut run = QueryRun {
             rules,
             lang,
@@ -249,6 +264,8 @@ impl Linter {
             words: HashMap::new(),
             index: &words,
             helper_roots: &helper_roots,
+            lazy_roots: &lazy_roots,
+            lazy: &lazy,
         };
         let Linter { cursor, helper_cursor, .. } = self;
         let root = tree.root_node();
@@ -267,14 +284,20 @@ impl Linter {
             // document order, for the scopes that predicates search: `QueryRun::helper_nodes`).
             let mut report_nodes = Vec::new();
             let mut helper_nodes = Vec::new();
-            for_each_node(root, &scope, |node| {
-                if helper_roots.get(node.kind_id() as usize).is_some_and(|ps| !ps.is_empty()) {
-                    helper_nodes.push(node);
-                }
-                if can_root(&report_roots, compiled, &words, node) {
-                    report_nodes.push(node);
-                }
-            });
+            let plan = WalkPlan::new(compiled, &report_roots, &helper_roots, &words);
+            for_each_node_where(
+                root,
+                &scope,
+                |n| plan.descend(n),
+                |node| {
+                    if helper_roots.get(node.kind_id() as usize).is_some_and(|ps| !ps.is_empty()) {
+                        helper_nodes.push(node);
+                    }
+                    if can_root(&report_roots, compiled, &words, node) {
+                        report_nodes.push(node);
+                    }
+                },
+            );
             run.helper_nodes = helper_nodes;
             run.walked = scope.start..scope.end.min(text.len());
             cursor.set_max_start_depth(Some(0));
@@ -296,7 +319,17 @@ impl Linter {
 
 /// Calls `f` on each node of `start`'s subtree (`start` included) that lies inside `range`, in
 /// document order, descending only into nodes that overlap `range`.
-fn for_each_node<'t>(start: Node<'t>, range: &Range<usize>, mut f: impl FnMut(Node<'t>)) {
+fn for_each_node<'t>(start: Node<'t>, range: &Range<usize>, f: impl FnMut(Node<'t>)) {
+    for_each_node_where(start, range, |_| true, f)
+}
+
+/// [`for_each_node`], descending into a node's children only when `descend` says so.
+fn for_each_node_where<'t>(
+    start: Node<'t>,
+    range: &Range<usize>,
+    descend: impl Fn(Node<'t>) -> bool,
+    mut f: impl FnMut(Node<'t>),
+) {
     let mut walk = start.walk();
     loop {
         let node = walk.node();
@@ -304,7 +337,7 @@ fn for_each_node<'t>(start: Node<'t>, range: &Range<usize>, mut f: impl FnMut(No
             f(node);
         }
         let overlaps = node.start_byte() < range.end && range.start < node.end_byte();
-        if (overlaps || node.start_byte() == node.end_byte()) && walk.goto_first_child() {
+        if (overlaps || node.start_byte() == node.end_byte()) && descend(node) && walk.goto_first_child() {
             continue;
         }
         loop {
@@ -318,6 +351,95 @@ fn for_each_node<'t>(start: Node<'t>, range: &Range<usize>, mut f: impl FnMut(No
                 return;
             }
         }
+    }
+}
+
+/// Splits the live helper patterns (per root kind) into those whose nodes the report walk
+/// collects and those of *lazy* helpers, whose nodes a walk of each searched scope finds: a
+/// helper with a pattern that needs no word and starts at a kind most kinds may hold (a
+/// call, in Python), which would keep the report walk from skipping anything. Searches are
+/// rarer than nodes: most are made for report matches that already passed their cheaper
+/// predicates. When a report pattern already needs such a walk, nothing is lazy.
+fn split_lazy(
+    compiled: &CompiledLanguage,
+    report: &[Vec<u32>],
+    mut helper: Vec<Vec<u32>>,
+) -> (Vec<Vec<u32>>, Vec<Vec<u32>>, Vec<bool>) {
+    let mut lazy = vec![false; compiled.helpers.len()];
+    let Some(reach) = &compiled.reach else { return (helper, Vec::new(), lazy) };
+    let wordless = |p: u32| compiled.patterns[p as usize].requires.is_empty();
+    let pervasive = |roots: &[Vec<u32>]| -> Vec<u32> {
+        roots
+            .iter()
+            .enumerate()
+            .filter(|(kind, ps)| reach.is_pervasive(*kind as u16) && ps.iter().any(|&p| wordless(p)))
+            .flat_map(|(_, ps)| ps.iter().copied().filter(|&p| wordless(p)))
+            .collect()
+    };
+    if !pervasive(report).is_empty() {
+        return (helper, Vec::new(), lazy);
+    }
+    for p in pervasive(&helper) {
+        if let Some(h) = compiled.patterns[p as usize].helper {
+            lazy[h] = true;
+        }
+    }
+    let mut lazy_roots = vec![Vec::new(); helper.len()];
+    for (kind, ps) in helper.iter_mut().enumerate() {
+        let is_lazy = |p: &u32| compiled.patterns[*p as usize].helper.is_some_and(|h| lazy[h]);
+        lazy_roots[kind] = ps.iter().copied().filter(is_lazy).collect();
+        ps.retain(|p| !is_lazy(p));
+    }
+    (helper, lazy_roots, lazy)
+}
+
+/// Where the report walk must look: below a node only when the grammar lets a kind that a
+/// live pattern without words starts at occur there ([`crate::reach`]), or a word that a
+/// live pattern with words needs occurs inside it. Inside the searched part of the file
+/// (the only part whose nodes the walk reports) the word index is complete, so nothing a
+/// pattern could start at is skipped.
+struct WalkPlan {
+    /// Per node kind: whether a wanted kind may occur below it. Empty: descend everywhere.
+    kinds: Vec<bool>,
+    /// Sorted start offsets of the words that patterns with words need (one set each).
+    anchors: Vec<usize>,
+}
+
+impl WalkPlan {
+    fn new(compiled: &CompiledLanguage, report: &[Vec<u32>], helper: &[Vec<u32>], words: &WordIndex) -> WalkPlan {
+        let Some(reach) = &compiled.reach else {
+            return WalkPlan { kinds: Vec::new(), anchors: Vec::new() };
+        };
+        let mut wanted = KindSet::default();
+        let mut sets = Vec::new();
+        for roots in [report, helper] {
+            for (kind, ps) in roots.iter().enumerate() {
+                for &p in ps {
+                    // The set with the fewest occurrences narrows the most.
+                    match compiled.patterns[p as usize].requires.iter().min_by_key(|&&s| words.positions(s).len()) {
+                        Some(&set) => sets.push(set),
+                        None => wanted.insert(kind as u16),
+                    }
+                }
+            }
+        }
+        sets.sort_unstable();
+        sets.dedup();
+        let mut anchors: Vec<usize> = sets.iter().flat_map(|&s| words.positions(s).iter().copied()).collect();
+        anchors.sort_unstable();
+        anchors.dedup();
+        let kinds = (0..report.len().max(helper.len())).map(|k| reach.may_hold(k as u16, &wanted)).collect();
+        WalkPlan { kinds, anchors }
+    }
+
+    /// Whether the walk goes below `node`.
+    fn descend(&self, node: Node) -> bool {
+        if self.kinds.get(node.kind_id() as usize).is_none_or(|&k| k) || node.has_error() {
+            return true;
+        }
+        let range = node.byte_range();
+        let i = self.anchors.partition_point(|&a| a < range.start);
+        self.anchors.get(i).is_some_and(|&a| a < range.end)
     }
 }
 
@@ -360,6 +482,10 @@ struct QueryRun<'a, 't> {
     index: &'a WordIndex,
     /// Per node kind: the helper patterns rooted there that can match in this file.
     helper_roots: &'a [Vec<u32>],
+    /// Per node kind: the live patterns of lazy helpers ([`split_lazy`]).
+    lazy_roots: &'a [Vec<u32>],
+    /// Per helper: whether its nodes are found by a walk of each scope it is searched in.
+    lazy: &'a [bool],
 }
 
 /// A helper match whose own predicates hold, before joining.
@@ -378,6 +504,8 @@ struct Helpers<'c, 't> {
     walked: Range<usize>,
     index: &'c WordIndex,
     roots: &'c [Vec<u32>],
+    lazy_roots: &'c [Vec<u32>],
+    lazy: &'c [bool],
     /// The `(scope node id, helper)` searches under way (a helper's own `#has?` or
     /// `#has-before?` can search for helpers), innermost last; `true` once the search has
     /// seen one of those below it as having no matches, so its result is not cached.
@@ -424,6 +552,8 @@ impl<'t> QueryRun<'_, 't> {
                 walked: self.walked.clone(),
                 index: self.index,
                 roots: self.helper_roots,
+                lazy_roots: self.lazy_roots,
+                lazy: self.lazy,
                 in_progress: Vec::new(),
             };
             if !info.predicates.iter().all(|p| ctx.holds(p, &mut helpers)) {
@@ -770,12 +900,26 @@ impl<'a, 't> MatchCtx<'a, 't> {
         };
         let info = &self.compiled.helpers[helper];
         if let Some(query) = &info.anchored {
-            let nodes = self.scope_nodes(helpers, scope);
+            let lazy = helpers.lazy.get(helper).is_some_and(|&l| l);
+            let (nodes, roots) = if lazy {
+                // Its own walk of the scope: the report walk did not collect its nodes.
+                let mut nodes = Vec::new();
+                let roots = helpers.lazy_roots;
+                let of_helper = |p: &u32| self.compiled.patterns[*p as usize].helper == Some(helper);
+                for_each_node(scope, &scope.byte_range(), |node| {
+                    if roots.get(node.kind_id() as usize).is_some_and(|ps| ps.iter().any(of_helper)) {
+                        nodes.push(node);
+                    }
+                });
+                (Rc::new(nodes), roots)
+            } else {
+                (self.scope_nodes(helpers, scope), helpers.roots)
+            };
             // The query runs anchored where a pattern of this helper can start and the words
             // it needs occur.
             helpers.cursor.set_max_start_depth(Some(0));
             for &node in nodes.iter() {
-                let patterns = &helpers.roots[node.kind_id() as usize];
+                let patterns = &roots[node.kind_id() as usize];
                 let starts = patterns.iter().any(|&p| {
                     let info = &self.compiled.patterns[p as usize];
                     info.helper == Some(helper) && helpers.index.all_within(&info.requires, node.byte_range())

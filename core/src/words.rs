@@ -142,6 +142,16 @@ impl WordIndex {
         v.get(i).is_some_and(|&s| s < range.end)
     }
 
+    /// Where the words of `set` start in the searched part, in order.
+    pub fn positions(&self, set: u32) -> &[usize] {
+        &self.at[set as usize]
+    }
+
+    /// Whether `range` lies inside the searched part, where [`WordIndex::positions`] is complete.
+    pub fn covers(&self, range: &Range<usize>) -> bool {
+        self.range.start <= range.start && range.end <= self.range.end
+    }
+
     /// Whether every set occurs inside `range`.
     pub fn all_within(&self, sets: &[u32], range: Range<usize>) -> bool {
         sets.iter().all(|&s| self.within(s, range.clone()))
