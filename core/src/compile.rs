@@ -718,6 +718,8 @@ fn analyze(
                 required.push(values);
             }
         }
+        // A keyword child of the root (`(export_statement "export" …)`) is a word of every match.
+        required.extend(root_tokens(seg.text.get(local..end).unwrap_or("")).into_iter().map(|t| vec![t]));
         let mut requires: Vec<u32> = required.into_iter().filter_map(|w| words.intern(w)).collect();
         requires.sort_unstable();
         requires.dedup();
@@ -1051,6 +1053,47 @@ fn root_kinds(pattern: &str) -> Option<Vec<&str>> {
     node_name(rest).map(|k| vec![k])
 }
 
+/// The identifier-like anonymous nodes that are children of a pattern's root node, without a
+/// quantifier (`"export"` in `((export_statement "export" declaration: (_)) @match)`): every
+/// match contains them as words. Empty when the pattern has no single root node.
+fn root_tokens(pattern: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let Some(mut rest) = skip_trivia(pattern).strip_prefix('(') else { return out };
+    rest = skip_trivia(rest);
+    if let Some(inner) = rest.strip_prefix('(') {
+        rest = skip_trivia(inner);
+    }
+    let Some(kind) = node_name(rest) else { return out };
+    rest = &skip_trivia(rest)[kind.len()..];
+    loop {
+        rest = skip_trivia(rest);
+        let (token, after) = match rest.as_bytes().first() {
+            None | Some(b')') => return out,
+            Some(b'"') => match read_string(&rest[1..]) {
+                Some((value, after)) => (Some(value), after),
+                None => return out,
+            },
+            Some(b'(' | b'[') => match after_group(rest) {
+                Some(after) => (None, after),
+                None => return out,
+            },
+            Some(b'@') => (None, &rest[1 + capture_name(&rest[1..]).len()..]),
+            Some(_) => {
+                // A field name (`name:`), a negated field (`!name`), an anchor or a wildcard.
+                let n = rest[1..].find(|c: char| !(c.is_alphanumeric() || c == '_')).map_or(rest.len(), |n| n + 1);
+                let after = &rest[n..];
+                (None, after.strip_prefix(':').unwrap_or(after))
+            }
+        };
+        rest = skip_captures(after);
+        let optional = rest.starts_with(['?', '*']);
+        rest = rest.trim_start_matches(['?', '*', '+']);
+        if let Some(t) = token.filter(|t| !optional && !t.is_empty() && t.chars().all(|c| c.is_alphanumeric() || c == '_')) {
+            out.push(t);
+        }
+    }
+}
+
 /// The named node kind at the start of `text` (just after its `(`).
 fn node_name(text: &str) -> Option<&str> {
     let text = skip_trivia(text);
@@ -1277,6 +1320,15 @@ mod tests {
         assert_eq!(crate::Linter::new().lint_text(&set, lang, writes).findings.len(), 1);
         let plain_words = words(plain);
         assert!(set.without_prefilter().may_report(lang, &plain_words), "the benchmark's prefilter-off mode");
+    }
+
+    #[test]
+    fn keyword_children_of_the_root_are_words() {
+        assert_eq!(root_tokens("((export_statement \"export\" declaration: (_) @d) @match)"), ["export"]);
+        assert_eq!(root_tokens("(export_statement \"export\" @kw \"default\"? value: \"x\") @match"), ["export", "x"]);
+        assert_eq!(root_tokens("(for_statement (call \"for\") \"+=\" [\"a\" \"b\"] !body) @m"), Vec::<String>::new());
+        assert_eq!(root_tokens("([(a \"x\") (b)] @m)"), Vec::<String>::new());
+        assert_eq!(root_tokens("((_ \"x\") @m)"), Vec::<String>::new());
     }
 
     #[test]

@@ -259,6 +259,7 @@ impl Linter {
             findings: Vec::new(),
             helper_cache: HashMap::new(),
             scope_nodes: HashMap::new(),
+            lazy_nodes: HashMap::new(),
             helper_nodes: Vec::new(),
             walked: 0..0,
             words: HashMap::new(),
@@ -472,6 +473,8 @@ struct QueryRun<'a, 't> {
     helper_cache: HashMap<(usize, usize), Rc<Vec<HelperMatch>>>,
     /// Per scope node id: the nodes inside it where a live helper pattern can start.
     scope_nodes: HashMap<usize, Rc<Vec<Node<'t>>>>,
+    /// Per scope node id: the nodes inside it where a lazy helper's pattern can start.
+    lazy_nodes: HashMap<usize, Rc<Vec<Node<'t>>>>,
     /// The nodes of `walked` where a live helper pattern can start, in document order.
     helper_nodes: Vec<Node<'t>>,
     /// The byte range that the report walk collected `helper_nodes` in.
@@ -500,6 +503,7 @@ struct Helpers<'c, 't> {
     cursor: &'c mut QueryCursor,
     cache: &'c mut HashMap<(usize, usize), Rc<Vec<HelperMatch>>>,
     scope_nodes: &'c mut HashMap<usize, Rc<Vec<Node<'t>>>>,
+    lazy_nodes: &'c mut HashMap<usize, Rc<Vec<Node<'t>>>>,
     helper_nodes: &'c [Node<'t>],
     walked: Range<usize>,
     index: &'c WordIndex,
@@ -548,6 +552,7 @@ impl<'t> QueryRun<'_, 't> {
                 cursor: helpers,
                 cache: &mut self.helper_cache,
                 scope_nodes: &mut self.scope_nodes,
+                lazy_nodes: &mut self.lazy_nodes,
                 helper_nodes: &self.helper_nodes,
                 walked: self.walked.clone(),
                 index: self.index,
@@ -902,16 +907,7 @@ impl<'a, 't> MatchCtx<'a, 't> {
         if let Some(query) = &info.anchored {
             let lazy = helpers.lazy.get(helper).is_some_and(|&l| l);
             let (nodes, roots) = if lazy {
-                // Its own walk of the scope: the report walk did not collect its nodes.
-                let mut nodes = Vec::new();
-                let roots = helpers.lazy_roots;
-                let of_helper = |p: &u32| self.compiled.patterns[*p as usize].helper == Some(helper);
-                for_each_node(scope, &scope.byte_range(), |node| {
-                    if roots.get(node.kind_id() as usize).is_some_and(|ps| ps.iter().any(of_helper)) {
-                        nodes.push(node);
-                    }
-                });
-                (Rc::new(nodes), roots)
+                (self.lazy_nodes(helpers, scope), helpers.lazy_roots)
             } else {
                 (self.scope_nodes(helpers, scope), helpers.roots)
             };
@@ -950,6 +946,24 @@ impl<'a, 't> MatchCtx<'a, 't> {
             helpers.cache.insert(key, out.clone());
         }
         out
+    }
+
+    /// The nodes of `scope` (itself included) where a pattern of a lazy helper can start, in
+    /// document order: found by one walk of the scope, the first time one is searched there.
+    fn lazy_nodes(&self, helpers: &mut Helpers<'_, 't>, scope: Node<'t>) -> Rc<Vec<Node<'t>>> {
+        if let Some(found) = helpers.lazy_nodes.get(&scope.id()) {
+            return found.clone();
+        }
+        let mut nodes = Vec::new();
+        let roots = helpers.lazy_roots;
+        for_each_node(scope, &scope.byte_range(), |node| {
+            if roots.get(node.kind_id() as usize).is_some_and(|ps| !ps.is_empty()) {
+                nodes.push(node);
+            }
+        });
+        let nodes = Rc::new(nodes);
+        helpers.lazy_nodes.insert(scope.id(), nodes.clone());
+        nodes
     }
 
     /// The nodes of `scope` (itself included) where a live helper pattern can start, in

@@ -6,14 +6,14 @@
 ; --- Parameters -------------------------------------------------------------------------
 
 ; `export function f(…)`, `export default function f(…)`.
-((export_statement
+((export_statement "export"
    declaration: [(function_declaration name: (identifier) @name parameters: (formal_parameters) @params @_end)
                  (generator_function_declaration name: (identifier) @name parameters: (formal_parameters) @params @_end)]) @match
  (#not-preceded-by? @match "@internal */")
  (#count-above? @params "param" "max-params"))
 
 ; `export const f = (…) => …` and `export const f = function (…) {…}`.
-((export_statement
+((export_statement "export"
    declaration: [(lexical_declaration
                    (variable_declarator
                      name: (identifier) @name
@@ -61,7 +61,7 @@
  (#has? @file "export-name"))
 
 ; A public method or constructor of an exported class.
-((export_statement
+((export_statement "export"
    declaration: (class_declaration
      body: (class_body
        (method_definition name: (_) @name parameters: (formal_parameters) @params @_end) @match))) @_export
@@ -104,7 +104,7 @@
 
 ; An exported class with too many public methods (accessors and the constructor are not
 ; methods).
-((export_statement
+((export_statement "export"
    declaration: (class_declaration name: (identifier) @name @_end body: (class_body) @body)) @match
  (#not-preceded-by? @match "@internal */")
  (#count-above? @body "method" "max-methods")
@@ -132,7 +132,7 @@
 
 ; An exported class with too many public fields; the field that crosses the limit is
 ; reported.
-((export_statement
+((export_statement "export"
    declaration: (class_declaration name: (identifier) @name body: (class_body) @fields)) @match
  (#not-preceded-by? @match "@internal */")
  (#count-above? @fields "field" "max-fields" "at-crossing")

@@ -12,7 +12,7 @@
 ; `export function f(…)`, `export default function f(…)`, `export declare function f(…)`.
 ; Overload signatures are not checked: they often spell out a variadic function one arity at
 ; a time (`pipe(a, ab, bc, …)`); the implementation below them is.
-((export_statement
+((export_statement "export"
    declaration: [(function_declaration name: (identifier) @name parameters: (formal_parameters) @params @_end)
                  (generator_function_declaration name: (identifier) @name parameters: (formal_parameters) @params @_end)
                  (ambient_declaration
@@ -21,7 +21,7 @@
  (#count-above? @params "param" "max-params"))
 
 ; `export const f = (…) => …` and `export const f = function (…) {…}`.
-((export_statement
+((export_statement "export"
    declaration: (lexical_declaration
      (variable_declarator
        name: (identifier) @name
@@ -44,7 +44,7 @@
  (#has? @file "export-name"))
 
 ; A public method or constructor of an exported class (overload signatures excepted).
-((export_statement
+((export_statement "export"
    declaration: [(class_declaration
                    body: (class_body
                      (method_definition name: (_) @name parameters: (formal_parameters) @params @_end) @match))
@@ -92,7 +92,7 @@
 
 ; An exported class with too many public methods (accessors and the constructor are not
 ; methods; an overloaded method counts once).
-((export_statement
+((export_statement "export"
    declaration: [(class_declaration name: (type_identifier) @name @_end body: (class_body) @body)
                  (abstract_class_declaration name: (type_identifier) @name @_end body: (class_body) @body)]) @match
  (#not-preceded-by? @match "@internal */")
@@ -124,7 +124,7 @@
 
 ; An exported class with too many public fields; the field that crosses the limit is
 ; reported.
-((export_statement
+((export_statement "export"
    declaration: [(class_declaration name: (type_identifier) @name body: (class_body) @fields)
                  (abstract_class_declaration name: (type_identifier) @name body: (class_body) @fields)]) @match
  (#not-preceded-by? @match "@internal */")
