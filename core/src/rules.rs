@@ -299,3 +299,41 @@ impl RuleSet {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::{Config, Language, Linter, RuleSet};
+
+    #[test]
+    fn drop_excluded_removes_the_rule_and_unused_suppressions_of_it() {
+        let (pack, errors) = crate::load::builtin_pack();
+        assert!(errors.is_empty(), "{errors:?}");
+        let toml = "[rules.index-loop]\nexclude = [\"gen/**\"]\n";
+        let config = Config::parse("lever.toml", toml, "/p".into()).unwrap();
+        let (set, errors) = RuleSet::new(&[pack.unwrap()], &config);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(set.has_excludes());
+        assert_eq!(set.excluded_at(Path::new("/p/gen/a.py")), ["index-loop"]);
+        assert_eq!(set.excluded_at(Path::new("gen/a.py")), ["index-loop"]);
+        assert!(set.excluded_at(Path::new("/p/src/a.py")).is_empty());
+        let text = "for i in range(len(xs)):\n    print(xs[i])\nx = 1  # lever-ignore: index-loop, nope\n";
+        let linted = Linter::new().lint_text(&set, Language::Python, text).findings;
+        let rules = |fs: &[crate::Finding]| -> Vec<(String, Option<String>)> {
+            fs.iter().map(|f| (f.rule.clone(), f.subject.clone())).collect()
+        };
+        let (unused, nope) = ("unused-suppression".to_string(), Some("nope".to_string()));
+        let all = vec![
+            ("index-loop".to_string(), None),
+            (unused.clone(), Some("index-loop".to_string())),
+            (unused.clone(), nope.clone()),
+        ];
+        assert_eq!(rules(&linted), all);
+        let mut kept = linted.clone();
+        set.drop_excluded(Path::new("/p/src/a.py"), &mut kept);
+        assert_eq!(rules(&kept), all);
+        set.drop_excluded(Path::new("/p/gen/a.py"), &mut kept);
+        assert_eq!(rules(&kept), [(unused, nope)]);
+    }
+}
