@@ -238,8 +238,8 @@ impl RuleSet {
             return;
         }
         findings.retain(|f| {
-            !excluded.contains(&f.rule.as_str())
-                && !(f.rule == UNUSED_SUPPRESSION && f.subject.as_deref().is_some_and(|s| excluded.contains(&s)))
+            let about = if f.rule == UNUSED_SUPPRESSION { f.subject.as_deref() } else { None };
+            !excluded.contains(&f.rule.as_str()) && about.is_none_or(|s| !excluded.contains(&s))
         });
     }
 
