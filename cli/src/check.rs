@@ -253,7 +253,12 @@ fn lint_file(linter: &mut Linter, set: &RuleSet, target: &walk::Target, cwd: &Pa
                 linter.lint_bytes(set, target.language, &bytes)
             }));
             match result {
-                Ok(r) => {
+                Ok(mut r) => {
+                    if set.has_excludes() {
+                        // `[rules.<id>] exclude` globs are relative to the config's directory.
+                        let abs = target.path.canonicalize().unwrap_or_else(|_| target.path.clone());
+                        set.drop_excluded(&abs, &mut r.findings);
+                    }
                     let text = if r.findings.is_empty() { None } else { String::from_utf8(bytes).ok() };
                     (r, text)
                 }

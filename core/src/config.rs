@@ -47,6 +47,9 @@ pub struct RuleConfig {
     pub enabled: Option<bool>,
     pub severity: Option<Severity>,
     pub settings: BTreeMap<String, Spanned<toml::Value>>,
+    /// `exclude`: files (globs relative to [`Config::dir`]) where the rule's findings are not
+    /// reported.
+    pub exclude: Option<GlobSet>,
 }
 
 #[derive(Deserialize)]
@@ -78,7 +81,7 @@ impl<'de> Deserialize<'de> for RuleToml {
         impl<'de> serde::de::Visitor<'de> for V {
             type Value = RuleToml;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("\"off\", \"on\", a severity, or a table with enabled, severity and settings")
+                f.write_str("\"off\", \"on\", a severity, or a table with enabled, severity, settings and exclude")
             }
             fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<RuleToml, E> {
                 Ok(RuleToml::Short(s.to_string()))
@@ -98,6 +101,8 @@ struct RuleTable {
     severity: Option<Spanned<String>>,
     #[serde(default)]
     settings: BTreeMap<String, Spanned<toml::Value>>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
 }
 
 impl Config {
@@ -105,6 +110,21 @@ impl Config {
     pub fn parse(file: &str, text: &str, dir: PathBuf) -> Result<Config, SourceError> {
         let raw: ConfigToml = toml::from_str(text).map_err(|e| from_toml(file, text, &e))?;
         let err = |span: std::ops::Range<usize>, msg: String| SourceError::at_offset(file, text, span.start, msg);
+        let globs = |list: &[Spanned<String>]| -> Result<Option<GlobSet>, SourceError> {
+            if list.is_empty() {
+                return Ok(None);
+            }
+            let mut b = GlobSetBuilder::new();
+            for g in list {
+                let glob = Glob::new(g.get_ref()).map_err(|e| {
+                    err(g.span(), format!("bad glob: {e}"))
+                        .with_help("globs are relative to this file's directory, for example \"**/tests/**\"")
+                })?;
+                b.add(glob);
+                // `dir/**` should also match `dir` itself's files: globset already does.
+            }
+            b.build().map(Some).map_err(|e| SourceError::file(file, e.to_string()))
+        };
         let mut rules = BTreeMap::new();
         for (key, value) in raw.rules {
             let span = key.span();
@@ -127,22 +147,11 @@ impl Config {
                         rc.severity = Some(s.get_ref().parse().map_err(|e: String| err(s.span(), e))?);
                     }
                     rc.settings = t.settings;
+                    rc.exclude = globs(&t.exclude)?;
                 }
             }
             rules.insert(key.into_inner(), rc);
         }
-        let globs = |list: &[Spanned<String>]| -> Result<Option<GlobSet>, SourceError> {
-            if list.is_empty() {
-                return Ok(None);
-            }
-            let mut b = GlobSetBuilder::new();
-            for g in list {
-                let glob = Glob::new(g.get_ref()).map_err(|e| err(g.span(), format!("bad glob: {e}")))?;
-                b.add(glob);
-                // `dir/**` should also match `dir` itself's files: globset already does.
-            }
-            b.build().map(Some).map_err(|e| SourceError::file(file, e.to_string()))
-        };
         Ok(Config {
             file: file.to_string(),
             text: text.to_string(),
@@ -176,5 +185,41 @@ impl Config {
             return false;
         }
         self.include.as_ref().is_none_or(|g| g.is_match(rel))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, SourceError> {
+        Config::parse("lever.toml", text, PathBuf::from("/p"))
+    }
+
+    #[test]
+    fn rule_exclude_globs() {
+        let c = parse("[rules.index-loop]\nexclude = [\"**/features/**\", \"scripts/*.py\"]\n").unwrap();
+        let g = c.rules["index-loop"].exclude.as_ref().expect("exclude parsed");
+        assert!(g.is_match("a/features/b/c.py"));
+        assert!(g.is_match("scripts/x.py"));
+        assert!(!g.is_match("src/x.py"));
+        // Other rules and the top-level globs are untouched.
+        assert!(c.exclude.is_none());
+        let c = parse("[rules.index-loop]\nseverity = \"error\"\n").unwrap();
+        assert!(c.rules["index-loop"].exclude.is_none());
+    }
+
+    #[test]
+    fn rule_exclude_bad_glob_names_its_position() {
+        let e = parse("[rules.index-loop]\nexclude = [\"ok/**\",\n  \"a[\"]\n").unwrap_err();
+        assert_eq!((e.file.as_str(), e.line, e.column), ("lever.toml", 3, 3), "{e}");
+        assert!(e.message.starts_with("bad glob"), "{e}");
+        assert!(e.help.is_some(), "{e}");
+    }
+
+    #[test]
+    fn rule_exclude_must_be_a_list() {
+        let e = parse("[rules.index-loop]\nexclude = \"tests/**\"\n").unwrap_err();
+        assert_eq!(e.line, 2, "{e}");
     }
 }

@@ -103,4 +103,6 @@ pub struct Finding {
     pub message: String,
     pub fix: Option<Fix>,
     pub related: Vec<Related>,
+    /// For an `unused-suppression` finding, the rule id the directive names.
+    pub subject: Option<String>,
 }

@@ -1096,7 +1096,15 @@ impl<'a, 't> MatchCtx<'a, 't> {
         }
         related.sort_by_key(|r| (r.range.start, r.range.end));
         let severity = if pattern.raise { active.severity.raised() } else { active.severity };
-        Finding { rule: rule.id.clone(), severity, range, message, fix: self.fix(active, lang, node, words), related }
+        Finding {
+            rule: rule.id.clone(),
+            severity,
+            range,
+            message,
+            fix: self.fix(active, lang, node, words),
+            related,
+            subject: None,
+        }
     }
 
     fn fix(

@@ -3,16 +3,18 @@
 //! ([`crate::compile`]) and shared read-only by every thread.
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
 use crate::compile::{self, CompiledLanguage};
 use crate::config::Config;
 use crate::error::SourceError;
-use crate::finding::Severity;
+use crate::finding::{Finding, Severity};
 use crate::language::Language;
 use crate::pack::{Pack, Rule, Setting};
 use crate::suppress::UNUSED_SUPPRESSION;
 use crate::words::WordIndex;
+use globset::GlobSet;
 
 /// A rule that runs, with what the config made of it.
 #[derive(Clone, Debug)]
@@ -36,6 +38,10 @@ pub struct RuleSet {
     prefilter: bool,
     /// Whether report patterns run anchored at candidate nodes (see `compile`).
     dispatch: bool,
+    /// Per-rule `exclude` globs (`[rules.<id>] exclude`), relative to `dir`.
+    excludes: Vec<(String, GlobSet)>,
+    /// The config's directory.
+    dir: PathBuf,
     /// Limits for one file.
     pub max_file_size: u64,
     pub timeout_ms: u64,
@@ -141,7 +147,15 @@ impl RuleSet {
             Some(rc) if rc.enabled == Some(false) => None,
             _ => Some(unused.and_then(|rc| rc.severity).unwrap_or(Severity::Info)),
         };
+        let excludes = config
+            .rules
+            .iter()
+            .filter(|(id, _)| seen.contains_key(*id) || *id == UNUSED_SUPPRESSION)
+            .filter_map(|(id, rc)| Some((id.clone(), rc.exclude.clone()?)))
+            .collect();
         let set = RuleSet {
+            excludes,
+            dir: config.dir.clone(),
             prefilter: true,
             dispatch: true,
             unused_suppression,
@@ -200,6 +214,35 @@ impl RuleSet {
         self.unused_suppression
     }
 
+    /// Whether some rule has `exclude` globs, so that [`RuleSet::excluded_at`] can name one.
+    pub fn has_excludes(&self) -> bool {
+        !self.excludes.is_empty()
+    }
+
+    /// The rules whose `exclude` globs match `path`: relative to the config's directory, or
+    /// absolute below it (the caller resolves it; nothing here touches the file system).
+    pub fn excluded_at(&self, path: &Path) -> Vec<&str> {
+        if self.excludes.is_empty() {
+            return Vec::new();
+        }
+        let rel = path.strip_prefix(&self.dir).unwrap_or(path);
+        self.excludes.iter().filter(|(_, g)| g.is_match(rel)).map(|(id, _)| id.as_str()).collect()
+    }
+
+    /// Removes the findings of the rules excluded at `path` ([`RuleSet::excluded_at`]), and the
+    /// `unused-suppression` findings about directives naming them: in such a file a
+    /// suppression of the rule is neither used nor unused.
+    pub fn drop_excluded(&self, path: &Path, findings: &mut Vec<Finding>) {
+        let excluded = self.excluded_at(path);
+        if excluded.is_empty() {
+            return;
+        }
+        findings.retain(|f| {
+            let about = if f.rule == UNUSED_SUPPRESSION { f.subject.as_deref() } else { None };
+            !excluded.contains(&f.rule.as_str()) && about.is_none_or(|s| !excluded.contains(&s))
+        });
+    }
+
     pub fn is_disabled(&self, id: &str) -> bool {
         self.disabled.iter().any(|d| d == id)
     }
@@ -247,10 +290,50 @@ impl RuleSet {
             compiled: Default::default(),
             errors: Mutex::new(Vec::new()),
             unused_suppression: self.unused_suppression,
+            excludes: self.excludes.clone(),
+            dir: self.dir.clone(),
             prefilter: self.prefilter,
             dispatch: self.dispatch,
             max_file_size: self.max_file_size,
             timeout_ms: self.timeout_ms,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::{Config, Language, Linter, RuleSet};
+
+    #[test]
+    fn drop_excluded_removes_the_rule_and_unused_suppressions_of_it() {
+        let (pack, errors) = crate::load::builtin_pack();
+        assert!(errors.is_empty(), "{errors:?}");
+        let toml = "[rules.index-loop]\nexclude = [\"gen/**\"]\n";
+        let config = Config::parse("lever.toml", toml, "/p".into()).unwrap();
+        let (set, errors) = RuleSet::new(&[pack.unwrap()], &config);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(set.has_excludes());
+        assert_eq!(set.excluded_at(Path::new("/p/gen/a.py")), ["index-loop"]);
+        assert_eq!(set.excluded_at(Path::new("gen/a.py")), ["index-loop"]);
+        assert!(set.excluded_at(Path::new("/p/src/a.py")).is_empty());
+        let text = "for i in range(len(xs)):\n    print(xs[i])\nx = 1  # lever-ignore: index-loop, nope\n";
+        let linted = Linter::new().lint_text(&set, Language::Python, text).findings;
+        let rules = |fs: &[crate::Finding]| -> Vec<(String, Option<String>)> {
+            fs.iter().map(|f| (f.rule.clone(), f.subject.clone())).collect()
+        };
+        let (unused, nope) = ("unused-suppression".to_string(), Some("nope".to_string()));
+        let all = vec![
+            ("index-loop".to_string(), None),
+            (unused.clone(), Some("index-loop".to_string())),
+            (unused.clone(), nope.clone()),
+        ];
+        assert_eq!(rules(&linted), all);
+        let mut kept = linted.clone();
+        set.drop_excluded(Path::new("/p/src/a.py"), &mut kept);
+        assert_eq!(rules(&kept), all);
+        set.drop_excluded(Path::new("/p/gen/a.py"), &mut kept);
+        assert_eq!(rules(&kept), [(unused, nope)]);
     }
 }

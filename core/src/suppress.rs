@@ -187,6 +187,7 @@ pub fn apply(rules: &RuleSet, lang: Language, text: &str, root: Node, findings: 
                 message,
                 fix: None,
                 related: Vec::new(),
+                subject: Some(rule.clone()),
             });
         }
     }

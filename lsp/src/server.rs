@@ -7,7 +7,7 @@
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::panic::AssertUnwindSafe;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::Duration;
@@ -455,8 +455,13 @@ impl Inner {
         {
             let (rules2, text, tree, state) =
                 (rules.clone(), snapshot.text.clone(), tree.clone(), snapshot.incremental.clone());
+            let path = file_path(uri);
             let job = tokio::task::spawn_blocking(move || {
-                on_this_thread(|| LINTER.with_borrow_mut(|l| state.preview(l, &rules2, lang, &text, &tree)))
+                on_this_thread(|| {
+                    let mut findings = LINTER.with_borrow_mut(|l| state.preview(l, &rules2, lang, &text, &tree))?;
+                    drop_excluded(&rules2, path.as_deref(), &mut findings);
+                    Some(findings)
+                })
             });
             if let Ok(Some(Some(findings))) = job.await {
                 let findings = Arc::new(findings);
@@ -508,15 +513,17 @@ impl Inner {
         let findings = match language {
             Some(lang) if enabled => {
                 let rules = rules.clone();
+                let path = file_path(uri);
                 let job = tokio::task::spawn_blocking(move || {
                     on_this_thread(|| {
                         if stale || tree.is_none() {
                             tree = parse(lang, &text, tree.take(), &mut state);
                         }
-                        let found = match &tree {
+                        let mut found = match &tree {
                             Some(t) => LINTER.with_borrow_mut(|l| state.relint(l, &rules, lang, &text, t).findings),
                             None => Vec::new(),
                         };
+                        drop_excluded(&rules, path.as_deref(), &mut found);
                         (found, tree, state)
                     })
                 });
@@ -706,6 +713,19 @@ fn action(
 }
 
 /// A finding as an LSP diagnostic. The fix travels in `data`, so code actions need no state.
+/// The document's path, when it is a file.
+fn file_path(uri: &Uri) -> Option<PathBuf> {
+    uri.to_file_path().map(|p| p.into_owned())
+}
+
+/// Drops the findings of rules whose `[rules.<id>] exclude` globs match the document's path
+/// (relative to the config's directory, which is absolute and canonical).
+fn drop_excluded(rules: &RuleSet, path: Option<&Path>, findings: &mut Vec<Finding>) {
+    let Some(path) = path.filter(|_| rules.has_excludes()) else { return };
+    let abs = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    rules.drop_excluded(&abs, findings);
+}
+
 fn to_diagnostic(uri: &Uri, doc: &Document, rules: &RuleSet, f: &Finding, enc: Encoding) -> Diagnostic {
     let range = doc.lines.range(&doc.text, f.range.clone(), enc);
     let href = rules.find(&f.rule).and_then(|r| r.docs_url.as_deref()).and_then(|u| Uri::from_str(u).ok());

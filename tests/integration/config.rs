@@ -124,3 +124,57 @@ fn preview_rules_run_only_when_turned_on() {
     assert_eq!(findings(&v), [("unparameterized-sql".to_string(), "a.py".to_string(), 2)]);
     assert_eq!(v["findings"][0]["severity"], "error");
 }
+
+#[test]
+fn a_rule_exclude_drops_that_rule_in_matching_files_only() {
+    let t = Tree::new();
+    let both = "def f(a, b, c):\n    for i in range(len(a)):\n        print(a[i])\n";
+    t.write("a.py", both);
+    t.write("features/b.py", both);
+    // A suppression of the excluded rule is neither used nor unused there; one of a rule that
+    // runs still is reported as unused.
+    t.write("features/c.py", "x = 1  # lever-ignore: index-loop, wide-interface -- reason\n");
+    t.write(
+        "lever.toml",
+        "[rules.index-loop]\nexclude = [\"**/features/**\"]\n\
+         [rules.wide-interface]\nenabled = true\nsettings = { max-params = 2 }\n",
+    );
+    let expected = |dir: &str| -> Vec<(String, String, u64)> {
+        [
+            ("wide-interface", "a.py", 1),
+            ("index-loop", "a.py", 2),
+            ("wide-interface", "features/b.py", 1),
+            ("unused-suppression", "features/c.py", 1),
+        ]
+        .into_iter()
+        .filter(|(_, p, _)| p.starts_with(dir))
+        .map(|(r, p, l)| (r.to_string(), p.to_string(), l))
+        .collect()
+    };
+    let run = t.lever(&["check", "--format", "json"]);
+    let v = run.json();
+    assert_eq!(findings(&v), expected(""), "{run:?}");
+    let unused = v["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "unused-suppression").unwrap();
+    assert!(unused["message"].as_str().unwrap().contains("wide-interface"), "{unused}");
+    // The globs are relative to the config, also when a subdirectory or a file is checked.
+    let run = t.lever(&["check", "--format", "json", "features"]);
+    assert_eq!(findings(&run.json()), expected("features/"), "{run:?}");
+    let run = crate::util::lever_in(&t.path().join("features"), &["check", "--format", "json", "b.py"]);
+    let lines: Vec<(String, u64)> = findings(&run.json()).into_iter().map(|(r, _, l)| (r, l)).collect();
+    assert_eq!(lines, [("wide-interface".to_string(), 1)], "{run:?}");
+    // Without the exclusion the rule reports there.
+    t.write("lever.toml", "[rules.wide-interface]\nenabled = true\nsettings = { max-params = 2 }\n");
+    let run = t.lever(&["check", "--format", "json", "features/b.py"]);
+    assert_eq!(findings(&run.json()).len(), 2, "{run:?}");
+}
+
+#[test]
+fn a_bad_rule_exclude_glob_names_its_position() {
+    let t = Tree::new();
+    t.write("a.py", LOOP_PY);
+    t.write("lever.toml", "[rules.index-loop]\nexclude = [\"ok/**\", \"a[\"]\n");
+    let run = t.lever(&["check"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("lever.toml:2:21: bad glob"), "{run:?}");
+    assert!(run.stderr.contains("help: globs are relative"), "{run:?}");
+}

@@ -558,3 +558,43 @@ async fn a_bad_setting_is_logged_and_the_others_still_apply() {
     assert_eq!(r["result"]["items"][0]["severity"], 1, "{r}");
     c.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rule_exclude_applies_in_the_editor() {
+    let t = Tree::new();
+    t.write(
+        "lever.toml",
+        "[rules.index-loop]\nexclude = [\"features/**\"]\n\
+         [rules.wide-interface]\nenabled = true\nsettings = { max-params = 2 }\n",
+    );
+    let both = "def f(a, b, c):\n    for i in range(len(a)):\n        print(a[i])\n";
+    // On disk, as files opened in an editor are (a buffer in a directory that does not exist
+    // finds no lever.toml).
+    t.write("a.py", both);
+    t.write("features/b.py", both);
+    let (ua, ub) = (uri(&t, "a.py"), uri(&t, "features/b.py"));
+    let mut c = Client::start().await;
+    c.initialize(push_caps(), Value::Null).await;
+    let codes = |p: &Value| -> Vec<String> {
+        p["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap().to_string()).collect()
+    };
+    c.open(&ua, both).await;
+    let p = c.wait_for("textDocument/publishDiagnostics", |p| p["uri"] == ua.as_str()).await;
+    assert_eq!(codes(&p), ["wide-interface", "index-loop"], "{p}");
+    c.open(&ub, both).await;
+    let p = c.wait_for("textDocument/publishDiagnostics", |p| p["uri"] == ub.as_str()).await;
+    assert_eq!(codes(&p), ["wide-interface"], "{p}");
+    // After an edit (a preview, then the incremental re-lint) the rule stays excluded. Not
+    // every rule can be previewed: the second one goes.
+    t.write("lever.toml", "[rules.index-loop]\nexclude = [\"features/**\"]\n");
+    c.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri(&t, "lever.toml"), "type": 2}]})).await;
+    let p = c.wait_for("textDocument/publishDiagnostics", |p| p["uri"] == ub.as_str()).await;
+    assert!(codes(&p).is_empty(), "{p}");
+    let change = json!({"textDocument": {"uri": ub, "version": 2}, "contentChanges": [
+        {"range": {"start": {"line": 2, "character": 8}, "end": {"line": 2, "character": 13}}, "text": "show"},
+    ]});
+    c.notify("textDocument/didChange", change).await;
+    let p = c.wait_for("textDocument/publishDiagnostics", |p| p["uri"] == ub.as_str() && p["version"] == 2).await;
+    assert!(codes(&p).is_empty(), "{p}");
+    c.shutdown().await;
+}
