@@ -25,5 +25,5 @@ callgrind_annotate --inclusive=yes --threshold=100 "$out" 2>/dev/null |
   awk '/lint::Linter::parse_ranges \[/ { gsub(",", "", $1); p = $1 }
        /lint::Linter::findings_with \[/ { gsub(",", "", $1); m = $1 }
        END { if (p == 0) { print "no symbols: build with debug info, see the top of this script"; exit 1 }
-             printf "parse %d\nmatching %d\nmatching / parse %.2f\n", p, m, m / p }'
+             printf "parse %.0f\nmatching %.0f\nmatching / parse %.2f\n", p, m, m / p }'
 rm -f "$out"

@@ -139,6 +139,11 @@ pub enum Predicate {
     /// `(#extract? @cap "regex")`: the regex matches the capture's text, and from then on the
     /// capture stands for its first group (in joins and messages): the table of an SQL string.
     Extract { capture: u32, regex: regex::Regex },
+    /// `(#named-children-above? @cap "limit")` / `(#not-named-children-above? …)`: the captured
+    /// node has more than `limit` named children. Cheap, and a necessary condition for a
+    /// count of helper matches that are children of the node (parameters, fields): put it
+    /// before the `#count-above?` it guards.
+    NamedChildrenAbove { capture: u32, limit: i64, negate: bool },
     /// `(#count-above? @scope "helper" "limit" …)` / `(#not-count-above? …)`: more than
     /// `limit` joined helper matches inside `@scope`, optionally only those `inside` (or not)
     /// a match of other helpers (every filter must hold); `at_crossing` reports at the match that crosses the limit.
@@ -207,7 +212,7 @@ impl Predicate {
 const COUNT_OPTIONS: [&str; 5] = ["inside", "outside", "alternatives", "exits", "at-crossing"];
 
 /// The predicates Lever implements, with their argument shapes, for docs and errors.
-pub const PREDICATES: [(&str, &str); 12] = [
+pub const PREDICATES: [(&str, &str); 14] = [
     ("only-used-as?", "@var @scope \"helper\""),
     ("has?", "@scope \"helper\" [\"scope-kind\"…] [\"inside\"|\"outside\" \"helper\"]…"),
     ("not-has?", "@scope \"helper\" [\"scope-kind\"…] [\"inside\"|\"outside\" \"helper\"]…"),
@@ -224,6 +229,8 @@ pub const PREDICATES: [(&str, &str); 12] = [
     ("preceded-by?", "@capture \"text\""),
     ("not-preceded-by?", "@capture \"text\""),
     ("extract?", "@capture \"regex with one group\""),
+    ("named-children-above?", "@capture \"limit\""),
+    ("not-named-children-above?", "@capture \"limit\""),
     (
         "count-above?",
         "@scope \"helper\" \"limit\" [\"inside\"|\"outside\" \"helper\"]… [\"alternatives\" \"helper\"] [\"exits\" \"helper\" \"kind\"…] [\"at-crossing\"]",
@@ -472,6 +479,19 @@ fn analyze(
                 })
                 .collect();
             let helper_named = |name: &str| helpers.iter().position(|h| h.rule == seg.rule && h.name == name);
+            // A limit: a number, or the name of one of the rule's integer settings.
+            let limit_of = |limit: &str| -> Result<i64, SourceError> {
+                match (limit.parse::<i64>(), rule.settings.get(limit)) {
+                    (Ok(n), _) => Ok(n),
+                    (_, Some(Setting::Integer(n))) => Ok(*n),
+                    _ => Err(err_at(
+                        seg,
+                        local,
+                        format!("`#{op}`: the limit is a number or an integer setting of `{}`", rule.rule.id),
+                    )
+                    .with_help("write `\"5\"`, or add `max-things = 5` to [settings] and name it")),
+                }
+            };
             let kind_ids = |kind: &str| -> Vec<u16> {
                 (0..grammar.node_kind_count() as u16)
                     .filter(|&id| grammar.node_kind_is_named(id) && grammar.node_kind_for_id(id) == Some(kind))
@@ -572,27 +592,28 @@ fn analyze(
                         })
                         .ok_or(*h)
                 }
+                ("named-children-above?" | "not-named-children-above?", [Ok(capture), Err(limit)]) => {
+                    match limit_of(limit) {
+                        Ok(limit) => Ok(Predicate::NamedChildrenAbove {
+                            capture: *capture,
+                            limit,
+                            negate: op.starts_with("not-"),
+                        }),
+                        Err(e) => {
+                            errors.push((seg.rule, e));
+                            continue;
+                        }
+                    }
+                }
                 ("count-above?" | "not-count-above?", [Ok(scope), Err(h), Err(limit), rest @ ..])
                     if rest.iter().all(|o| o.is_err()) =>
                 {
-                    let limit = match limit.parse::<i64>() {
-                        Ok(n) => Some(n),
-                        Err(_) => match rule.settings.get(*limit) {
-                            Some(Setting::Integer(n)) => Some(*n),
-                            _ => None,
-                        },
-                    };
-                    let Some(limit) = limit else {
-                        errors.push((
-                            seg.rule,
-                            err_at(
-                                seg,
-                                local,
-                                format!("`#{op}`: the limit is a number or an integer setting of `{}`", rule.rule.id),
-                            )
-                            .with_help("write `\"5\"`, or add `max-things = 5` to [settings] and name it"),
-                        ));
-                        continue;
+                    let limit = match limit_of(limit) {
+                        Ok(limit) => limit,
+                        Err(e) => {
+                            errors.push((seg.rule, e));
+                            continue;
+                        }
                     };
                     let rest: Vec<&str> = rest.iter().filter_map(|o| o.err()).collect();
                     let keywords = if op == "count-above?" { &COUNT_OPTIONS[..] } else { &COUNT_OPTIONS[..4] };
@@ -1088,7 +1109,9 @@ fn root_tokens(pattern: &str) -> Vec<String> {
         rest = skip_captures(after);
         let optional = rest.starts_with(['?', '*']);
         rest = rest.trim_start_matches(['?', '*', '+']);
-        if let Some(t) = token.filter(|t| !optional && !t.is_empty() && t.chars().all(|c| c.is_alphanumeric() || c == '_')) {
+        if let Some(t) =
+            token.filter(|t| !optional && !t.is_empty() && t.chars().all(|c| c.is_alphanumeric() || c == '_'))
+        {
             out.push(t);
         }
     }

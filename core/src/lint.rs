@@ -635,7 +635,10 @@ impl<'a, 't> MatchCtx<'a, 't> {
             return holds;
         }
         match pred {
-            Predicate::AnyOfSetting { .. } | Predicate::PrecededBy { .. } | Predicate::Extract { .. } => {
+            Predicate::AnyOfSetting { .. }
+            | Predicate::PrecededBy { .. }
+            | Predicate::Extract { .. }
+            | Predicate::NamedChildrenAbove { .. } => {
                 unreachable!("local predicates")
             }
             Predicate::HasBefore { anchor, helper, scope_kinds, paths, last, negate } => {
@@ -1276,6 +1279,9 @@ fn local_holds(pred: &Predicate, captures: &[(u32, Node)], text: &str) -> Option
             found != *negate
         }
         Predicate::Extract { capture, regex } => node(*capture).is_some_and(|n| extract(regex, n, text).is_some()),
+        Predicate::NamedChildrenAbove { capture, limit, negate } => {
+            node(*capture).is_some_and(|n| n.named_child_count() as i64 > *limit) != *negate
+        }
         Predicate::OnlyUsedAs { .. }
         | Predicate::Has { .. }
         | Predicate::HasBefore { .. }

@@ -5,7 +5,9 @@
 ;
 ; Helpers are rooted at rare node kinds (`module`, `class_definition`, `parameters`), and
 ; the scoped predicates that walk the whole module come last: each `#count-above?` or
-; `#not-has?` walks its scope.
+; `#not-has?` walks its scope. `#named-children-above?` skips the parameter count for the
+; many signatures too short to cross the limit (each parameter is a named child; nothing in
+; a Python parameter list holds another `parameters` node).
 
 ; --- Parameters -------------------------------------------------------------------------
 
@@ -21,6 +23,7 @@
         parameters: (parameters) @params @_end)) @match]) @module
  (#not-match? @name "^(_|test(_|[A-Z0-9]|$))")
  (#not-match? @match "^@(typing\\.)?overload\\b")
+ (#named-children-above? @params "max-params")
  (#count-above? @params "param" "max-params")
  (#not-has? @module "test-code"))
 
@@ -52,6 +55,7 @@
  (#match? @name "^([^_]|__(init|new|call)__$)")
  (#not-match? @name "^test(_|[A-Z0-9]|$)")
  (#not-match? @match "^@(typing\\.)?overload\\b")
+ (#named-children-above? @params "max-params")
  (#count-above? @params "param" "max-params")
  (#not-has? @module "test-code"))
 
