@@ -625,3 +625,21 @@ fn has_takes_scope_kinds_and_filters() {
     let err = broken("((call) @match (#has? @match \"h\" \"modul\"))\n((call) @match (#set! helper \"h\"))\n", "");
     assert!(err.contains("`modul` is not a node kind of the python grammar"), "{err}");
 }
+
+#[test]
+fn named_children_above_counts_a_nodes_named_children() {
+    let t = Tree::new();
+    // Each parameter is a named child, and so is a comment among them; one limit is read
+    // from a setting.
+    let scm = "((function_definition name: (identifier) @name parameters: (parameters) @params) @match\n\
+               (#named-children-above? @params \"limit\"))\n\
+               ((function_definition name: (identifier) @name parameters: (parameters) @params) @match\n\
+               (#not-named-children-above? @params \"1\"))\n";
+    pack(&t, scm, "[settings]\nlimit = 2\n");
+    t.write("a.py", "def one(a):\n    pass\ndef two(a, b):\n    pass\ndef three(a, b, c):\n    pass\ndef commented(a,  # why\n    b):\n    pass\n");
+    let v = t.lever(&["check", "--format", "json"]).json();
+    let lines: Vec<u64> = findings(&v).into_iter().map(|(_, _, line)| line).collect();
+    assert_eq!(lines, [1, 5, 7], "`one` is short (1 ≤ 1); `three` and `commented` are above 2");
+    let err = broken("((parameters) @match (#named-children-above? @match \"many\"))\n", "");
+    assert!(err.contains("the limit is a number or an integer setting"), "{err}");
+}
