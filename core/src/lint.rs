@@ -731,6 +731,10 @@ impl<'a, 't> MatchCtx<'a, 't> {
             Predicate::CountAbove { scope, helper, limit, filters, paths, at_crossing, negate } => {
                 let Some(scope) = self.capture(*scope) else { return *negate };
                 let mut counted = self.helper_matches(cursor, *helper, scope, None);
+                if !negate && counted.len() as i64 <= *limit {
+                    // Filters, deduplication and paths only remove matches: not above.
+                    return false;
+                }
                 self.keep_filtered(cursor, scope, filters, &mut counted);
                 // Several helper patterns of one name may match the same node: count it once.
                 counted.sort_by_key(|j| (j.location.start, j.location.end));
@@ -763,6 +767,9 @@ impl<'a, 't> MatchCtx<'a, 't> {
         matches: &mut Vec<Joined>,
     ) {
         for filter in filters {
+            if matches.is_empty() {
+                return;
+            }
             let others: Vec<Range<usize>> =
                 self.helper_matches(helpers, filter.helper, scope, None).into_iter().map(|j| j.location).collect();
             matches.retain(|j| {
