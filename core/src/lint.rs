@@ -227,10 +227,11 @@ impl Linter {
         let budget_ms = rules.timeout_ms;
         // The anchored patterns that can match, per root kind.
         let live = |roots: &[Vec<u32>], found: &dyn Fn(u32) -> bool| -> Vec<Vec<u32>> {
-            roots
-                .iter()
-                .map(|ps| ps.iter().copied().filter(|&p| compiled.patterns[p as usize].words_found(found)).collect())
-                .collect()
+            let mut out = vec![Vec::new(); roots.len()];
+            for (kind, ps) in roots.iter().enumerate().filter(|(_, ps)| !ps.is_empty()) {
+                out[kind] = ps.iter().copied().filter(|&p| compiled.patterns[p as usize].words_found(found)).collect();
+            }
+            out
         };
         let report_roots = live(&compiled.report_roots, &|s| words.in_searched(s));
         // A helper is only searched for by its own rule's patterns: a rule that cannot
@@ -244,7 +245,7 @@ impl Linter {
             reporting[rule] = true;
         }
         let mut helper_roots = live(&compiled.helper_roots, &|s| words.anywhere(s));
-        for ps in &mut helper_roots {
+        for ps in helper_roots.iter_mut().filter(|ps| !ps.is_empty()) {
             ps.retain(|&p| reporting.get(compiled.patterns[p as usize].rule).is_some_and(|&r| r));
         }
         let (helper_roots, lazy_roots, lazy) = split_lazy(compiled, &report_roots, helper_roots);
@@ -373,7 +374,7 @@ fn split_lazy(
         roots
             .iter()
             .enumerate()
-            .filter(|(kind, ps)| reach.is_pervasive(*kind as u16) && ps.iter().any(|&p| wordless(p)))
+            .filter(|(kind, ps)| !ps.is_empty() && reach.is_pervasive(*kind as u16) && ps.iter().any(|&p| wordless(p)))
             .flat_map(|(_, ps)| ps.iter().copied().filter(|&p| wordless(p)))
             .collect()
     };
@@ -386,7 +387,7 @@ fn split_lazy(
         }
     }
     let mut lazy_roots = vec![Vec::new(); helper.len()];
-    for (kind, ps) in helper.iter_mut().enumerate() {
+    for (kind, ps) in helper.iter_mut().enumerate().filter(|(_, ps)| !ps.is_empty()) {
         let is_lazy = |p: &u32| compiled.patterns[*p as usize].helper.is_some_and(|h| lazy[h]);
         lazy_roots[kind] = ps.iter().copied().filter(is_lazy).collect();
         ps.retain(|p| !is_lazy(p));
@@ -400,8 +401,8 @@ fn split_lazy(
 /// (the only part whose nodes the walk reports) the word index is complete, so nothing a
 /// pattern could start at is skipped.
 struct WalkPlan {
-    /// Per node kind: whether a wanted kind may occur below it. Empty: descend everywhere.
-    kinds: Vec<bool>,
+    /// The kinds below which a wanted kind may occur. `None`: descend everywhere.
+    kinds: Option<KindSet>,
     /// Sorted start offsets of the words that patterns with words need (one set each).
     anchors: Vec<usize>,
 }
@@ -409,12 +410,12 @@ struct WalkPlan {
 impl WalkPlan {
     fn new(compiled: &CompiledLanguage, report: &[Vec<u32>], helper: &[Vec<u32>], words: &WordIndex) -> WalkPlan {
         let Some(reach) = &compiled.reach else {
-            return WalkPlan { kinds: Vec::new(), anchors: Vec::new() };
+            return WalkPlan { kinds: None, anchors: Vec::new() };
         };
         let mut wanted = KindSet::default();
         let mut sets = Vec::new();
         for roots in [report, helper] {
-            for (kind, ps) in roots.iter().enumerate() {
+            for (kind, ps) in roots.iter().enumerate().filter(|(_, ps)| !ps.is_empty()) {
                 for &p in ps {
                     // The set with the fewest occurrences narrows the most.
                     match compiled.patterns[p as usize].requires.iter().min_by_key(|&&s| words.positions(s).len()) {
@@ -429,13 +430,12 @@ impl WalkPlan {
         let mut anchors: Vec<usize> = sets.iter().flat_map(|&s| words.positions(s).iter().copied()).collect();
         anchors.sort_unstable();
         anchors.dedup();
-        let kinds = (0..report.len().max(helper.len())).map(|k| reach.may_hold(k as u16, &wanted)).collect();
-        WalkPlan { kinds, anchors }
+        WalkPlan { kinds: Some(reach.holders_of(&wanted)), anchors }
     }
 
     /// Whether the walk goes below `node`.
     fn descend(&self, node: Node) -> bool {
-        if self.kinds.get(node.kind_id() as usize).is_none_or(|&k| k) || node.has_error() {
+        if self.kinds.as_ref().is_none_or(|k| k.contains(node.kind_id())) || node.has_error() {
             return true;
         }
         let range = node.byte_range();

@@ -59,6 +59,8 @@ pub struct Reach {
     /// in a grammar where statements cannot sit inside expressions). A walk that looks for
     /// such a kind cannot skip much.
     pervasive: Vec<bool>,
+    /// Per kind: the kinds that may hold it, and the kinds the grammar does not describe.
+    holders: Vec<KindSet>,
     /// Kinds `node-types.json` does not describe (`ERROR`, and anything it omits): they may
     /// hold anything.
     unknown: Vec<bool>,
@@ -185,13 +187,38 @@ impl Reach {
                 holders * 2 > named.len()
             })
             .collect();
-        Reach { below, pervasive, unknown }
+        let mut holders = vec![KindSet::with_capacity(count); count];
+        for (k, set) in below.iter().enumerate() {
+            for (w, h) in holders.iter_mut().enumerate() {
+                if unknown[k] || set.contains(w as u16) {
+                    h.insert(k as u16);
+                }
+            }
+        }
+        Reach { below, pervasive, holders, unknown }
     }
 
     /// Whether a node of `kind` may have a node of one of `kinds` below it.
     pub fn may_hold(&self, kind: u16, kinds: &KindSet) -> bool {
         let k = kind as usize;
         self.unknown.get(k).is_none_or(|&u| u) || self.below[k].intersects(kinds)
+    }
+
+    /// The kinds that may hold a node of one of `kinds` below them (and those the grammar
+    /// does not describe): where a walk looking for `kinds` must descend.
+    pub fn holders_of(&self, kinds: &KindSet) -> KindSet {
+        let mut out = KindSet::with_capacity(self.below.len());
+        for (k, u) in self.unknown.iter().enumerate() {
+            if *u {
+                out.insert(k as u16);
+            }
+        }
+        for (w, h) in self.holders.iter().enumerate() {
+            if kinds.contains(w as u16) {
+                out.union_with(h);
+            }
+        }
+        out
     }
 
     /// Whether most kinds may hold `kind`: see [`Reach::pervasive`].
@@ -230,6 +257,9 @@ mod tests {
         call.insert(kind(lang, "call"));
         assert!(reach.may_hold(kind(lang, "binary_operator"), &call), "through the `expression` supertype");
         assert!(reach.is_pervasive(kind(lang, "call")));
+        let holders = reach.holders_of(&wanted);
+        assert!(holders.contains(kind(lang, "module")) && !holders.contains(kind(lang, "call")));
+        assert!(holders.contains(kind(lang, "ERROR")) || reach.below(kind(lang, "ERROR")).is_none());
         assert!(!reach.is_pervasive(kind(lang, "if_statement")));
     }
 
