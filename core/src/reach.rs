@@ -30,10 +30,6 @@ impl KindSet {
         self.0.get(w).is_some_and(|x| x & (1 << b) != 0)
     }
 
-    pub fn intersects(&self, other: &KindSet) -> bool {
-        self.0.iter().zip(&other.0).any(|(a, b)| a & b != 0)
-    }
-
     fn union_with(&mut self, other: &KindSet) -> bool {
         if other.0.len() > self.0.len() {
             self.0.resize(other.0.len(), 0);
@@ -45,10 +41,6 @@ impl KindSet {
             *a = n;
         }
         changed
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.iter().all(|&w| w == 0)
     }
 }
 
@@ -198,12 +190,6 @@ impl Reach {
         Reach { below, pervasive, holders, unknown }
     }
 
-    /// Whether a node of `kind` may have a node of one of `kinds` below it.
-    pub fn may_hold(&self, kind: u16, kinds: &KindSet) -> bool {
-        let k = kind as usize;
-        self.unknown.get(k).is_none_or(|&u| u) || self.below[k].intersects(kinds)
-    }
-
     /// The kinds that may hold a node of one of `kinds` below them (and those the grammar
     /// does not describe): where a walk looking for `kinds` must descend.
     pub fn holders_of(&self, kinds: &KindSet) -> KindSet {
@@ -246,20 +232,19 @@ mod tests {
         let reach = Reach::new(lang);
         let mut wanted = KindSet::default();
         wanted.insert(kind(lang, "function_definition"));
-        assert!(reach.may_hold(kind(lang, "module"), &wanted));
-        assert!(reach.may_hold(kind(lang, "if_statement"), &wanted));
-        assert!(!reach.may_hold(kind(lang, "call"), &wanted));
-        assert!(!reach.may_hold(kind(lang, "string"), &wanted));
+        let holders = reach.holders_of(&wanted);
+        assert!(holders.contains(kind(lang, "module")));
+        assert!(holders.contains(kind(lang, "if_statement")));
+        assert!(!holders.contains(kind(lang, "call")));
+        assert!(!holders.contains(kind(lang, "string")));
         let mut comment = KindSet::default();
         comment.insert(kind(lang, "comment"));
-        assert!(reach.may_hold(kind(lang, "call"), &comment), "extras may occur anywhere");
+        assert!(reach.holders_of(&comment).contains(kind(lang, "call")), "extras may occur anywhere");
         let mut call = KindSet::default();
         call.insert(kind(lang, "call"));
-        assert!(reach.may_hold(kind(lang, "binary_operator"), &call), "through the `expression` supertype");
+        assert!(reach.holders_of(&call).contains(kind(lang, "binary_operator")), "through the `expression` supertype");
         assert!(reach.is_pervasive(kind(lang, "call")));
-        let holders = reach.holders_of(&wanted);
-        assert!(holders.contains(kind(lang, "module")) && !holders.contains(kind(lang, "call")));
-        assert!(holders.contains(kind(lang, "ERROR")) || reach.below(kind(lang, "ERROR")).is_none());
+        assert!(reach.below(kind(lang, "ERROR")).is_none(), "the grammar does not describe errors");
         assert!(!reach.is_pervasive(kind(lang, "if_statement")));
     }
 

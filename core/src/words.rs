@@ -147,11 +147,6 @@ impl WordIndex {
         &self.at[set as usize]
     }
 
-    /// Whether `range` lies inside the searched part, where [`WordIndex::positions`] is complete.
-    pub fn covers(&self, range: &Range<usize>) -> bool {
-        self.range.start <= range.start && range.end <= self.range.end
-    }
-
     /// Whether every set occurs inside `range`.
     pub fn all_within(&self, sets: &[u32], range: Range<usize>) -> bool {
         sets.iter().all(|&s| self.within(s, range.clone()))
