@@ -292,7 +292,7 @@ impl Linter {
                 &scope,
                 |n| plan.descend(n),
                 |node| {
-                    if helper_roots.get(node.kind_id() as usize).is_some_and(|ps| !ps.is_empty()) {
+                    if roots_at(&helper_roots, node) {
                         helper_nodes.push(node);
                     }
                     if can_root(&report_roots, compiled, &words, node) {
@@ -323,6 +323,23 @@ impl Linter {
 /// document order, descending only into nodes that overlap `range`.
 fn for_each_node<'t>(start: Node<'t>, range: &Range<usize>, f: impl FnMut(Node<'t>)) {
     for_each_node_where(start, range, |_| true, f)
+}
+
+/// Whether some pattern of `roots` (per node kind) starts at `node`'s kind.
+fn roots_at(roots: &[Vec<u32>], node: Node) -> bool {
+    roots.get(node.kind_id() as usize).is_some_and(|ps| !ps.is_empty())
+}
+
+/// The nodes of `scope` (itself included) whose kind some pattern of `roots` starts at, in
+/// document order: one walk of the whole scope.
+fn starts_in<'t>(scope: Node<'t>, roots: &[Vec<u32>]) -> Vec<Node<'t>> {
+    let mut nodes = Vec::new();
+    for_each_node(scope, &scope.byte_range(), |node| {
+        if roots_at(roots, node) {
+            nodes.push(node);
+        }
+    });
+    nodes
 }
 
 /// [`for_each_node`], descending into a node's children only when `descend` says so.
@@ -964,14 +981,7 @@ impl<'a, 't> MatchCtx<'a, 't> {
         if let Some(found) = helpers.lazy_nodes.get(&scope.id()) {
             return found.clone();
         }
-        let mut nodes = Vec::new();
-        let roots = helpers.lazy_roots;
-        for_each_node(scope, &scope.byte_range(), |node| {
-            if roots.get(node.kind_id() as usize).is_some_and(|ps| !ps.is_empty()) {
-                nodes.push(node);
-            }
-        });
-        let nodes = Rc::new(nodes);
+        let nodes = Rc::new(starts_in(scope, helpers.lazy_roots));
         helpers.lazy_nodes.insert(scope.id(), nodes.clone());
         nodes
     }
@@ -982,22 +992,19 @@ impl<'a, 't> MatchCtx<'a, 't> {
         if let Some(found) = helpers.scope_nodes.get(&scope.id()) {
             return found.clone();
         }
-        let mut nodes = Vec::new();
         let range = scope.byte_range();
-        if helpers.walked.start <= range.start && range.end <= helpers.walked.end {
+        let nodes = if helpers.walked.start <= range.start && range.end <= helpers.walked.end {
             // The report walk saw this scope: take its nodes from there. A node belongs to
             // the scope when it lies within the scope's bytes.
             let all = helpers.helper_nodes;
             let lo = all.partition_point(|n| n.start_byte() < range.start);
             let hi = all.partition_point(|n| n.start_byte() < range.end.max(range.start + 1));
-            nodes.extend(all[lo..hi.max(lo)].iter().filter(|n| n.end_byte() <= range.end));
+            all[lo..hi.max(lo)].iter().filter(|n| n.end_byte() <= range.end).copied().collect()
         } else if helpers.roots.iter().any(|ps| !ps.is_empty()) {
-            for_each_node(scope, &range, |node| {
-                if helpers.roots.get(node.kind_id() as usize).is_some_and(|ps| !ps.is_empty()) {
-                    nodes.push(node);
-                }
-            });
-        }
+            starts_in(scope, helpers.roots)
+        } else {
+            Vec::new()
+        };
         let nodes = Rc::new(nodes);
         helpers.scope_nodes.insert(scope.id(), nodes.clone());
         nodes
