@@ -62,15 +62,18 @@ pub struct Document {
 
 impl Document {
     pub fn new(language: Option<Language>, version: i32, text: String) -> Document {
+        let generation = next_generation();
         Document {
             language,
             version,
-            generation: next_generation(),
+            generation,
             lines: LineMap::new(&text),
             text,
             tree: None,
             stale: true,
-            base: 0,
+            // Every lint of a document closed before this one was opened under the same URI
+            // has an older generation: `settle` refuses its tree and state.
+            base: generation - 1,
             changes: Vec::new(),
             lint: None,
             preview: None,
@@ -159,5 +162,25 @@ impl Document {
         self.tree = tree;
         self.stale = stale || self.tree.is_none();
         self.incremental = state;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A lint that finishes after its document was closed and the URI reopened must not hand
+    /// its tree (of the old text) to the new document.
+    #[test]
+    fn a_lint_of_a_closed_document_does_not_settle_the_reopened_one() {
+        let old = Document::new(Some(Language::Rust), 1, "fn f() {}\n".into());
+        let reopened = &mut Document::new(Some(Language::Rust), 1, "fn main() {}\n".into());
+        let mut parser = tree_sitter::Parser::new();
+        parser.set_language(&Language::Rust.grammar()).unwrap();
+        let old_tree = parser.parse(&old.text, None);
+        reopened.settle(old.generation, old_tree.clone(), true, Incremental::default());
+        assert!(reopened.tree.is_none() && reopened.stale, "the old lint's tree was taken");
+        reopened.settle(reopened.generation, old_tree, true, Incremental::default());
+        assert!(reopened.tree.is_some() && !reopened.stale, "its own lint's tree is taken");
     }
 }
