@@ -85,6 +85,21 @@ pub struct PatternInfo {
     /// pattern to match: the words of helpers that `#has-before?` and scoped `#has?` look
     /// for around the match.
     pub requires_nearby: Vec<u32>,
+    /// Sorted node kinds: a `#parent-kind?` on the node the pattern starts at says it starts
+    /// only at children of these kinds, so the report walk need not look anywhere else.
+    pub root_parents: Option<Vec<u16>>,
+}
+
+impl PatternInfo {
+    /// Whether the pattern can start at a node whose parent has kind `parent` (`None`: the
+    /// node is the root of the tree).
+    pub fn starts_under(&self, parent: Option<u16>) -> bool {
+        match (&self.root_parents, parent) {
+            (None, _) => true,
+            (Some(kinds), Some(parent)) => kinds.binary_search(&parent).is_ok(),
+            (Some(_), None) => false,
+        }
+    }
 }
 
 impl PatternInfo {
@@ -144,6 +159,11 @@ pub enum Predicate {
     /// count of helper matches that are children of the node (parameters, fields): put it
     /// before the `#count-above?` it guards.
     NamedChildrenAbove { capture: u32, limit: i64, negate: bool },
+    /// `(#parent-kind? @cap "kind"…)` / `(#not-parent-kind? …)`: the captured node's parent
+    /// is of one of the kinds ("a function at the top of the module"). On the node a pattern
+    /// starts at, it also tells the report walk where to look (see
+    /// [`PatternInfo::root_parents`]).
+    ParentKind { capture: u32, kinds: Vec<u16>, negate: bool },
     /// `(#count-above? @scope "helper" "limit" …)` / `(#not-count-above? …)`: more than
     /// `limit` joined helper matches inside `@scope`, optionally only those `inside` (or not)
     /// a match of other helpers (every filter must hold); `at_crossing` reports at the match that crosses the limit.
@@ -212,7 +232,7 @@ impl Predicate {
 const COUNT_OPTIONS: [&str; 5] = ["inside", "outside", "alternatives", "exits", "at-crossing"];
 
 /// The predicates Lever implements, with their argument shapes, for docs and errors.
-pub const PREDICATES: [(&str, &str); 14] = [
+pub const PREDICATES: [(&str, &str); 16] = [
     ("only-used-as?", "@var @scope \"helper\""),
     ("has?", "@scope \"helper\" [\"scope-kind\"…] [\"inside\"|\"outside\" \"helper\"]…"),
     ("not-has?", "@scope \"helper\" [\"scope-kind\"…] [\"inside\"|\"outside\" \"helper\"]…"),
@@ -231,6 +251,8 @@ pub const PREDICATES: [(&str, &str); 14] = [
     ("extract?", "@capture \"regex with one group\""),
     ("named-children-above?", "@capture \"limit\""),
     ("not-named-children-above?", "@capture \"limit\""),
+    ("parent-kind?", "@capture \"kind\"…"),
+    ("not-parent-kind?", "@capture \"kind\"…"),
     (
         "count-above?",
         "@scope \"helper\" \"limit\" [\"inside\"|\"outside\" \"helper\"]… [\"alternatives\" \"helper\"] [\"exits\" \"helper\" \"kind\"…] [\"at-crossing\"]",
@@ -605,6 +627,30 @@ fn analyze(
                         }
                     }
                 }
+                ("parent-kind?" | "not-parent-kind?", [Ok(capture), rest @ ..])
+                    if !rest.is_empty() && rest.iter().all(|k| k.is_err()) =>
+                {
+                    let mut kinds = Vec::new();
+                    let mut unknown = None;
+                    for kind in rest.iter().filter_map(|k| k.err()) {
+                        let ids = kind_ids(kind);
+                        if ids.is_empty() {
+                            unknown.get_or_insert(kind);
+                        }
+                        kinds.extend(ids);
+                    }
+                    if let Some(kind) = unknown {
+                        errors.push((
+                            seg.rule,
+                            err_at(seg, local, format!("`#{op}`: `{kind}` is not a node kind of the {lang} grammar"))
+                                .with_help("name the parent's kind as the grammar's node-types.json spells it"),
+                        ));
+                        continue;
+                    }
+                    kinds.sort_unstable();
+                    kinds.dedup();
+                    Ok(Predicate::ParentKind { capture: *capture, kinds, negate: op.starts_with("not-") })
+                }
                 ("count-above?" | "not-count-above?", [Ok(scope), Err(h), Err(limit), rest @ ..])
                     if rest.iter().all(|o| o.is_err()) =>
                 {
@@ -698,7 +744,7 @@ fn analyze(
                     errors.push((
                         seg.rule,
                         err_at(seg, local, format!("`#{op}` cannot be used in a helper pattern")).with_help(
-                            "#only-used-as? and #count-above? belong to report patterns; helpers may use tree-sitter's predicates, #any-of-setting?, #preceded-by?, #extract?, #has?, #not-has?, #has-before? and #not-has-before?",
+                            "#only-used-as? and #count-above? belong to report patterns; helpers may use tree-sitter's predicates, #any-of-setting?, #preceded-by?, #extract?, #named-children-above?, #parent-kind?, #has?, #has-before? and their negations",
                         ),
                     ));
                     continue;
@@ -744,6 +790,15 @@ fn analyze(
         let mut requires: Vec<u32> = required.into_iter().filter_map(|w| words.intern(w)).collect();
         requires.sort_unstable();
         requires.dedup();
+        let at_root = root_captures(seg.text.get(local..end).unwrap_or(""));
+        let root_parents = predicates.iter().find_map(|pred| match pred {
+            Predicate::ParentKind { capture, kinds, negate: false }
+                if at_root.iter().any(|name| query.capture_index_for_name(name) == Some(*capture)) =>
+            {
+                Some(kinds.clone())
+            }
+            _ => None,
+        });
         patterns.push(PatternInfo {
             rule: seg.rule,
             helper: *helper,
@@ -752,6 +807,7 @@ fn analyze(
             raise: raise_of[p],
             requires,
             requires_nearby: Vec::new(),
+            root_parents,
         });
     }
 
@@ -1072,6 +1128,30 @@ fn root_kinds(pattern: &str) -> Option<Vec<&str>> {
         return Some(vec![kind]);
     }
     node_name(rest).map(|k| vec![k])
+}
+
+/// The captures that every match of a pattern puts on the node it starts at:
+/// `((kind …) @a @b (#…))`, `(kind …) @a`, and `[(a …) (b …)] @a` (captures inside the
+/// alternatives are left out). Empty when the pattern has no single root node.
+fn root_captures(pattern: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let Some(rest) = skip_trivia(pattern).strip_prefix('(') else { return out };
+    let rest = skip_trivia(rest);
+    // The grouping around a root node and its predicates, or the root node itself.
+    let (group, outer) = if rest.starts_with(['(', '[']) { (rest, false) } else { (skip_trivia(pattern), true) };
+    let Some(mut after) = after_group(group) else { return out };
+    loop {
+        after = skip_trivia(after);
+        let Some(r) = after.strip_prefix('@') else { break };
+        let name = capture_name(r);
+        out.push(name);
+        after = &r[name.len()..];
+    }
+    // `(kind …) @a` is a root node only when nothing but predicates follows.
+    if outer && !skip_trivia(after).is_empty() && !skip_trivia(after).starts_with("(#") {
+        out.clear();
+    }
+    out
 }
 
 /// The identifier-like anonymous nodes that are children of a pattern's root node, without a

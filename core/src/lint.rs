@@ -249,6 +249,9 @@ impl Linter {
             ps.retain(|&p| reporting.get(compiled.patterns[p as usize].rule).is_some_and(|&r| r));
         }
         let (helper_roots, lazy_roots, lazy) = split_lazy(compiled, &report_roots, helper_roots);
+        let plan = WalkPlan::new(compiled, &[&report_roots, &helper_roots], &words);
+        let helper_plan = WalkPlan::new(compiled, &[&helper_roots], &words);
+        let lazy_plan = WalkPlan::new(compiled, &[&lazy_roots], &words);
         let mut run = QueryRun {
             rules,
             lang,
@@ -267,6 +270,8 @@ impl Linter {
             index: &words,
             helper_roots: &helper_roots,
             lazy_roots: &lazy_roots,
+            helper_plan: &helper_plan,
+            lazy_plan: &lazy_plan,
             lazy: &lazy,
         };
         let Linter { cursor, helper_cursor, .. } = self;
@@ -275,7 +280,7 @@ impl Linter {
         if let Some(query) = &compiled.report {
             cursor.set_max_start_depth(None);
             cursor.set_containing_byte_range(scope.clone());
-            run.query(query, root, cursor, helper_cursor);
+            run.query(query, (root, None), cursor, helper_cursor);
             cursor.set_containing_byte_range(0..usize::MAX);
         }
         if let Some(query) = &compiled.anchored
@@ -286,25 +291,24 @@ impl Linter {
             // document order, for the scopes that predicates search: `QueryRun::helper_nodes`).
             let mut report_nodes = Vec::new();
             let mut helper_nodes = Vec::new();
-            let plan = WalkPlan::new(compiled, &report_roots, &helper_roots, &words);
             for_each_node_where(
-                root,
+                (root, None),
                 &scope,
                 |n| plan.descend(n),
-                |node| {
-                    if roots_at(&helper_roots, node) {
-                        helper_nodes.push(node);
+                |start| {
+                    if roots_at(compiled, &helper_roots, start) {
+                        helper_nodes.push(start);
                     }
-                    if can_root(&report_roots, compiled, &words, node) {
-                        report_nodes.push(node);
+                    if can_root(&report_roots, compiled, &words, start) {
+                        report_nodes.push(start);
                     }
                 },
             );
             run.helper_nodes = helper_nodes;
             run.walked = scope.start..scope.end.min(text.len());
             cursor.set_max_start_depth(Some(0));
-            for node in report_nodes {
-                run.query(query, node, cursor, helper_cursor);
+            for start in report_nodes {
+                run.query(query, start, cursor, helper_cursor);
                 if run.timed_out {
                     break;
                 }
@@ -319,48 +323,84 @@ impl Linter {
     }
 }
 
-/// Calls `f` on each node of `start`'s subtree (`start` included) that lies inside `range`, in
-/// document order, descending only into nodes that overlap `range`.
-fn for_each_node<'t>(start: Node<'t>, range: &Range<usize>, f: impl FnMut(Node<'t>)) {
-    for_each_node_where(start, range, |_| true, f)
+/// A node where a query starts, with its parent's kind (`None` at the root of the tree):
+/// `#parent-kind?` on the start node is answered from it, without a search for the parent.
+type Start<'t> = (Node<'t>, Option<u16>);
+
+/// A helper match before its predicates are evaluated: pattern, captures, and where it started.
+type RawMatch<'t> = (usize, Vec<(u32, Node<'t>)>, Start<'t>);
+
+/// The start `node` as the root of a search: its parent's kind looked up once.
+fn start_at(node: Node) -> Start {
+    (node, node.parent().map(|p| p.kind_id()))
 }
 
-/// Whether some pattern of `roots` (per node kind) starts at `node`'s kind.
-fn roots_at(roots: &[Vec<u32>], node: Node) -> bool {
-    roots.get(node.kind_id() as usize).is_some_and(|ps| !ps.is_empty())
-}
-
-/// The nodes of `scope` (itself included) whose kind some pattern of `roots` starts at, in
-/// document order: one walk of the whole scope.
-fn starts_in<'t>(scope: Node<'t>, roots: &[Vec<u32>]) -> Vec<Node<'t>> {
-    let mut nodes = Vec::new();
-    for_each_node(scope, &scope.byte_range(), |node| {
-        if roots_at(roots, node) {
-            nodes.push(node);
+/// The kind of `node`'s parent. `start` is the node a match started at, at or above `node`:
+/// the parent is found by going down from it.
+fn parent_kind(start: Start, node: Node) -> Option<u16> {
+    if node == start.0 {
+        return start.1;
+    }
+    let mut at = start.0;
+    while let Some(next) = at.child_with_descendant(node) {
+        if next == node {
+            return Some(at.kind_id());
         }
-    });
+        at = next;
+    }
+    node.parent().map(|p| p.kind_id())
+}
+
+/// Whether some pattern of `roots` (per node kind) can start at `start`: rooted at its kind,
+/// and allowed under its parent's kind.
+fn roots_at(compiled: &CompiledLanguage, roots: &[Vec<u32>], (node, parent): Start) -> bool {
+    roots
+        .get(node.kind_id() as usize)
+        .is_some_and(|ps| ps.iter().any(|&p| compiled.patterns[p as usize].starts_under(parent)))
+}
+
+/// The nodes of `scope` (itself included) where some pattern of `roots` can start, in
+/// document order: one walk of the scope, where `plan` (made for `roots`) says.
+fn starts_in<'t>(compiled: &CompiledLanguage, scope: Node<'t>, roots: &[Vec<u32>], plan: &WalkPlan) -> Vec<Start<'t>> {
+    let mut nodes = Vec::new();
+    for_each_node_where(
+        start_at(scope),
+        &scope.byte_range(),
+        |n| plan.descend(n),
+        |start| {
+            if roots_at(compiled, roots, start) {
+                nodes.push(start);
+            }
+        },
+    );
     nodes
 }
 
-/// [`for_each_node`], descending into a node's children only when `descend` says so.
+/// Calls `f` on each node of `start`'s subtree (`start` included) that lies inside `range`,
+/// with its parent's kind, in document order, descending only into nodes that overlap `range`
+/// and that `descend` allows.
 fn for_each_node_where<'t>(
-    start: Node<'t>,
+    start: Start<'t>,
     range: &Range<usize>,
     descend: impl Fn(Node<'t>) -> bool,
-    mut f: impl FnMut(Node<'t>),
+    mut f: impl FnMut(Start<'t>),
 ) {
-    let mut walk = start.walk();
+    let mut walk = start.0.walk();
+    // The kinds of the nodes above the cursor, up to `start`'s parent.
+    let mut above: Vec<Option<u16>> = vec![start.1];
     loop {
         let node = walk.node();
+        let parent = above.last().copied().flatten();
         if range.start <= node.start_byte() && node.end_byte() <= range.end {
-            f(node);
+            f((node, parent));
         }
         let overlaps = node.start_byte() < range.end && range.start < node.end_byte();
         if (overlaps || node.start_byte() == node.end_byte()) && descend(node) && walk.goto_first_child() {
+            above.push(Some(node.kind_id()));
             continue;
         }
         loop {
-            if walk.node() == start {
+            if walk.node() == start.0 {
                 return;
             }
             if walk.goto_next_sibling() {
@@ -369,6 +409,7 @@ fn for_each_node_where<'t>(
             if !walk.goto_parent() {
                 return;
             }
+            above.pop();
         }
     }
 }
@@ -386,13 +427,17 @@ fn split_lazy(
 ) -> (Vec<Vec<u32>>, Vec<Vec<u32>>, Vec<bool>) {
     let mut lazy = vec![false; compiled.helpers.len()];
     let Some(reach) = &compiled.reach else { return (helper, Vec::new(), lazy) };
-    let wordless = |p: u32| compiled.patterns[p as usize].requires.is_empty();
+    // Patterns that need no word and start at a pervasive kind (under any parent).
     let pervasive = |roots: &[Vec<u32>]| -> Vec<u32> {
+        let loose = |p: u32| {
+            let info = &compiled.patterns[p as usize];
+            info.requires.is_empty() && info.root_parents.is_none()
+        };
         roots
             .iter()
             .enumerate()
-            .filter(|(kind, ps)| !ps.is_empty() && reach.is_pervasive(*kind as u16) && ps.iter().any(|&p| wordless(p)))
-            .flat_map(|(_, ps)| ps.iter().copied().filter(|&p| wordless(p)))
+            .filter(|(kind, ps)| !ps.is_empty() && reach.is_pervasive(*kind as u16))
+            .flat_map(|(_, ps)| ps.iter().copied().filter(|&p| loose(p)))
             .collect()
     };
     if !pervasive(report).is_empty() {
@@ -425,19 +470,24 @@ struct WalkPlan {
 }
 
 impl WalkPlan {
-    fn new(compiled: &CompiledLanguage, report: &[Vec<u32>], helper: &[Vec<u32>], words: &WordIndex) -> WalkPlan {
+    fn new(compiled: &CompiledLanguage, tables: &[&[Vec<u32>]], words: &WordIndex) -> WalkPlan {
         let Some(reach) = &compiled.reach else {
             return WalkPlan { kinds: None, anchors: Vec::new() };
         };
         let mut wanted = KindSet::default();
+        // Kinds whose children some pattern starts at (`#parent-kind?`): the walk goes below
+        // them, and below what may hold them, but no deeper for those patterns.
+        let mut parents: Vec<u16> = Vec::new();
         let mut sets = Vec::new();
-        for roots in [report, helper] {
+        for roots in tables {
             for (kind, ps) in roots.iter().enumerate().filter(|(_, ps)| !ps.is_empty()) {
                 for &p in ps {
+                    let info = &compiled.patterns[p as usize];
                     // The set with the fewest occurrences narrows the most.
-                    match compiled.patterns[p as usize].requires.iter().min_by_key(|&&s| words.positions(s).len()) {
-                        Some(&set) => sets.push(set),
-                        None => wanted.insert(kind as u16),
+                    match (info.requires.iter().min_by_key(|&&s| words.positions(s).len()), &info.root_parents) {
+                        (Some(&set), _) => sets.push(set),
+                        (None, Some(kinds)) => parents.extend(kinds),
+                        (None, None) => wanted.insert(kind as u16),
                     }
                 }
             }
@@ -447,7 +497,14 @@ impl WalkPlan {
         let mut anchors: Vec<usize> = sets.iter().flat_map(|&s| words.positions(s).iter().copied()).collect();
         anchors.sort_unstable();
         anchors.dedup();
-        WalkPlan { kinds: Some(reach.holders_of(&wanted)), anchors }
+        for &k in &parents {
+            wanted.insert(k);
+        }
+        let mut kinds = reach.holders_of(&wanted);
+        for &k in &parents {
+            kinds.insert(k);
+        }
+        WalkPlan { kinds: Some(kinds), anchors }
     }
 
     /// Whether the walk goes below `node`.
@@ -462,9 +519,12 @@ impl WalkPlan {
 }
 
 /// Whether one of the live patterns rooted at `node`'s kind has its words inside `node`.
-fn can_root(roots: &[Vec<u32>], compiled: &CompiledLanguage, words: &WordIndex, node: Node) -> bool {
+fn can_root(roots: &[Vec<u32>], compiled: &CompiledLanguage, words: &WordIndex, (node, parent): Start) -> bool {
     roots.get(node.kind_id() as usize).is_some_and(|ps| {
-        ps.iter().any(|&p| words.all_within(&compiled.patterns[p as usize].requires, node.byte_range()))
+        ps.iter().any(|&p| {
+            let info = &compiled.patterns[p as usize];
+            info.starts_under(parent) && words.all_within(&info.requires, node.byte_range())
+        })
     })
 }
 
@@ -489,11 +549,11 @@ struct QueryRun<'a, 't> {
     /// function, every statement of a module), so each scope is searched once.
     helper_cache: HashMap<(usize, usize), Rc<Vec<HelperMatch>>>,
     /// Per scope node id: the nodes inside it where a live helper pattern can start.
-    scope_nodes: HashMap<usize, Rc<Vec<Node<'t>>>>,
+    scope_nodes: HashMap<usize, Rc<Vec<Start<'t>>>>,
     /// Per scope node id: the nodes inside it where a lazy helper's pattern can start.
-    lazy_nodes: HashMap<usize, Rc<Vec<Node<'t>>>>,
+    lazy_nodes: HashMap<usize, Rc<Vec<Start<'t>>>>,
     /// The nodes of `walked` where a live helper pattern can start, in document order.
-    helper_nodes: Vec<Node<'t>>,
+    helper_nodes: Vec<Start<'t>>,
     /// The byte range that the report walk collected `helper_nodes` in.
     walked: Range<usize>,
     /// The identifiers of scopes that fixes pick fresh names in, by scope node id.
@@ -506,6 +566,9 @@ struct QueryRun<'a, 't> {
     lazy_roots: &'a [Vec<u32>],
     /// Per helper: whether its nodes are found by a walk of each scope it is searched in.
     lazy: &'a [bool],
+    /// Where walks of a scope look for the nodes of `helper_roots` and `lazy_roots`.
+    helper_plan: &'a WalkPlan,
+    lazy_plan: &'a WalkPlan,
 }
 
 /// A helper match whose own predicates hold, before joining.
@@ -519,14 +582,16 @@ struct HelperMatch {
 struct Helpers<'c, 't> {
     cursor: &'c mut QueryCursor,
     cache: &'c mut HashMap<(usize, usize), Rc<Vec<HelperMatch>>>,
-    scope_nodes: &'c mut HashMap<usize, Rc<Vec<Node<'t>>>>,
-    lazy_nodes: &'c mut HashMap<usize, Rc<Vec<Node<'t>>>>,
-    helper_nodes: &'c [Node<'t>],
+    scope_nodes: &'c mut HashMap<usize, Rc<Vec<Start<'t>>>>,
+    lazy_nodes: &'c mut HashMap<usize, Rc<Vec<Start<'t>>>>,
+    helper_nodes: &'c [Start<'t>],
     walked: Range<usize>,
     index: &'c WordIndex,
     roots: &'c [Vec<u32>],
     lazy_roots: &'c [Vec<u32>],
     lazy: &'c [bool],
+    helper_plan: &'c WalkPlan,
+    lazy_plan: &'c WalkPlan,
     /// The `(scope node id, helper)` searches under way (a helper's own `#has?` or
     /// `#has-before?` can search for helpers), innermost last; `true` once the search has
     /// seen one of those below it as having no matches, so its result is not cached.
@@ -535,7 +600,7 @@ struct Helpers<'c, 't> {
 
 impl<'t> QueryRun<'_, 't> {
     /// Runs `query` on `node` and turns the matches whose predicates hold into findings.
-    fn query(&mut self, query: &PatternQuery, node: Node<'t>, cursor: &mut QueryCursor, helpers: &mut QueryCursor) {
+    fn query(&mut self, query: &PatternQuery, start: Start<'t>, cursor: &mut QueryCursor, helpers: &mut QueryCursor) {
         let deadline = self.deadline;
         let mut timed_out = false;
         let mut progress = |_: &tree_sitter::QueryCursorState| {
@@ -548,7 +613,7 @@ impl<'t> QueryRun<'_, 't> {
         };
         let mut matches = cursor.matches_with_options(
             &query.query,
-            node,
+            start.0,
             self.text.as_bytes(),
             QueryCursorOptions::new().progress_callback(&mut progress),
         );
@@ -558,6 +623,7 @@ impl<'t> QueryRun<'_, 't> {
             let mut ctx = MatchCtx {
                 compiled: self.compiled,
                 text: self.text,
+                start,
                 captures,
                 joined: Vec::new(),
                 count: None,
@@ -576,6 +642,8 @@ impl<'t> QueryRun<'_, 't> {
                 roots: self.helper_roots,
                 lazy_roots: self.lazy_roots,
                 lazy: self.lazy,
+                helper_plan: self.helper_plan,
+                lazy_plan: self.lazy_plan,
                 in_progress: Vec::new(),
             };
             if !info.predicates.iter().all(|p| ctx.holds(p, &mut helpers)) {
@@ -603,6 +671,8 @@ impl FileResult {
 struct MatchCtx<'a, 't> {
     compiled: &'a CompiledLanguage,
     text: &'a str,
+    /// The node the match started at.
+    start: Start<'t>,
     captures: Vec<(u32, Node<'t>)>,
     /// The helper matches joined to this match (for `replace-each` edits and related
     /// locations).
@@ -648,14 +718,15 @@ impl<'a, 't> MatchCtx<'a, 't> {
             self.keys.push((*capture, range));
             return true;
         }
-        if let Some(holds) = local_holds(pred, &self.captures, self.text) {
+        if let Some(holds) = local_holds(pred, &self.captures, self.text, self.start) {
             return holds;
         }
         match pred {
             Predicate::AnyOfSetting { .. }
             | Predicate::PrecededBy { .. }
             | Predicate::Extract { .. }
-            | Predicate::NamedChildrenAbove { .. } => {
+            | Predicate::NamedChildrenAbove { .. }
+            | Predicate::ParentKind { .. } => {
                 unreachable!("local predicates")
             }
             Predicate::HasBefore { anchor, helper, scope_kinds, paths, last, negate } => {
@@ -925,10 +996,10 @@ impl<'a, 't> MatchCtx<'a, 't> {
         }
         // The matches are collected first and their predicates evaluated once the cursor is
         // free: `#has?` and `#has-before?` in a helper run helper queries themselves.
-        let mut raw: Vec<(usize, Vec<(u32, Node<'t>)>)> = Vec::new();
-        let raw_match = |query: &PatternQuery, m: &tree_sitter::QueryMatch<'_, 't>| {
+        let mut raw: Vec<RawMatch<'t>> = Vec::new();
+        let raw_match = |query: &PatternQuery, m: &tree_sitter::QueryMatch<'_, 't>, start: Start<'t>| {
             let captures = m.captures().iter().map(|c| (query.capture(c.index), c.node)).collect();
-            (query.pattern(m.pattern_index), captures)
+            (query.pattern(m.pattern_index), captures, start)
         };
         let info = &self.compiled.helpers[helper];
         if let Some(query) = &info.anchored {
@@ -941,31 +1012,34 @@ impl<'a, 't> MatchCtx<'a, 't> {
             // The query runs anchored where a pattern of this helper can start and the words
             // it needs occur.
             helpers.cursor.set_max_start_depth(Some(0));
-            for &node in nodes.iter() {
+            for &(node, parent) in nodes.iter() {
                 let patterns = &roots[node.kind_id() as usize];
                 let starts = patterns.iter().any(|&p| {
                     let info = &self.compiled.patterns[p as usize];
-                    info.helper == Some(helper) && helpers.index.all_within(&info.requires, node.byte_range())
+                    info.helper == Some(helper)
+                        && info.starts_under(parent)
+                        && helpers.index.all_within(&info.requires, node.byte_range())
                 });
                 if starts {
                     let mut it = helpers.cursor.matches(&query.query, node, self.text.as_bytes());
                     while let Some(m) = it.next() {
-                        raw.push(raw_match(query, m));
+                        raw.push(raw_match(query, m, (node, parent)));
                     }
                 }
             }
             helpers.cursor.set_max_start_depth(None);
         }
         if let Some(query) = &info.full {
+            let start = start_at(scope);
             let mut it = helpers.cursor.matches(&query.query, scope, self.text.as_bytes());
             while let Some(m) = it.next() {
-                raw.push(raw_match(query, m));
+                raw.push(raw_match(query, m, start));
             }
         }
         helpers.in_progress.push((key, false));
         let mut out = Vec::new();
-        for (pattern, caps) in raw {
-            self.push_helper_match(helpers, pattern, caps, &mut out);
+        for (pattern, caps, start) in raw {
+            self.push_helper_match(helpers, pattern, caps, start, &mut out);
         }
         let provisional = helpers.in_progress.pop().is_some_and(|(_, p)| p);
         let out = Rc::new(out);
@@ -977,18 +1051,18 @@ impl<'a, 't> MatchCtx<'a, 't> {
 
     /// The nodes of `scope` (itself included) where a pattern of a lazy helper can start, in
     /// document order: found by one walk of the scope, the first time one is searched there.
-    fn lazy_nodes(&self, helpers: &mut Helpers<'_, 't>, scope: Node<'t>) -> Rc<Vec<Node<'t>>> {
+    fn lazy_nodes(&self, helpers: &mut Helpers<'_, 't>, scope: Node<'t>) -> Rc<Vec<Start<'t>>> {
         if let Some(found) = helpers.lazy_nodes.get(&scope.id()) {
             return found.clone();
         }
-        let nodes = Rc::new(starts_in(scope, helpers.lazy_roots));
+        let nodes = Rc::new(starts_in(self.compiled, scope, helpers.lazy_roots, helpers.lazy_plan));
         helpers.lazy_nodes.insert(scope.id(), nodes.clone());
         nodes
     }
 
     /// The nodes of `scope` (itself included) where a live helper pattern can start, in
     /// document order: found by one walk per scope.
-    fn scope_nodes(&self, helpers: &mut Helpers<'_, 't>, scope: Node<'t>) -> Rc<Vec<Node<'t>>> {
+    fn scope_nodes(&self, helpers: &mut Helpers<'_, 't>, scope: Node<'t>) -> Rc<Vec<Start<'t>>> {
         if let Some(found) = helpers.scope_nodes.get(&scope.id()) {
             return found.clone();
         }
@@ -997,11 +1071,11 @@ impl<'a, 't> MatchCtx<'a, 't> {
             // The report walk saw this scope: take its nodes from there. A node belongs to
             // the scope when it lies within the scope's bytes.
             let all = helpers.helper_nodes;
-            let lo = all.partition_point(|n| n.start_byte() < range.start);
-            let hi = all.partition_point(|n| n.start_byte() < range.end.max(range.start + 1));
-            all[lo..hi.max(lo)].iter().filter(|n| n.end_byte() <= range.end).copied().collect()
+            let lo = all.partition_point(|(n, _)| n.start_byte() < range.start);
+            let hi = all.partition_point(|(n, _)| n.start_byte() < range.end.max(range.start + 1));
+            all[lo..hi.max(lo)].iter().filter(|(n, _)| n.end_byte() <= range.end).copied().collect()
         } else if helpers.roots.iter().any(|ps| !ps.is_empty()) {
-            starts_in(scope, helpers.roots)
+            starts_in(self.compiled, scope, helpers.roots, helpers.helper_plan)
         } else {
             Vec::new()
         };
@@ -1017,10 +1091,11 @@ impl<'a, 't> MatchCtx<'a, 't> {
         helpers: &mut Helpers<'_, 't>,
         pattern: usize,
         caps: Vec<(u32, Node<'t>)>,
+        start: Start<'t>,
         out: &mut Vec<HelperMatch>,
     ) {
         let info = &self.compiled.patterns[pattern];
-        if !info.predicates.iter().all(|p| local_holds(p, &caps, self.text).unwrap_or(true)) {
+        if !info.predicates.iter().all(|p| local_holds(p, &caps, self.text, start).unwrap_or(true)) {
             return;
         }
         let captures: Vec<(u32, Range<usize>, Range<usize>)> = caps
@@ -1046,6 +1121,7 @@ impl<'a, 't> MatchCtx<'a, 't> {
             let mut ctx = MatchCtx {
                 compiled: self.compiled,
                 text: self.text,
+                start,
                 captures: caps,
                 joined: Vec::new(),
                 count: None,
@@ -1277,7 +1353,7 @@ impl PathShape {
 }
 
 /// Evaluates a predicate that needs only the match itself; `None` for one that needs a scope.
-fn local_holds(pred: &Predicate, captures: &[(u32, Node)], text: &str) -> Option<bool> {
+fn local_holds(pred: &Predicate, captures: &[(u32, Node)], text: &str, start: Start) -> Option<bool> {
     let node = |id: u32| captures.iter().find(|(c, _)| *c == id).map(|(_, n)| *n);
     Some(match pred {
         Predicate::AnyOfSetting { capture, values, negate } => {
@@ -1295,6 +1371,10 @@ fn local_holds(pred: &Predicate, captures: &[(u32, Node)], text: &str) -> Option
         Predicate::Extract { capture, regex } => node(*capture).is_some_and(|n| extract(regex, n, text).is_some()),
         Predicate::NamedChildrenAbove { capture, limit, negate } => {
             node(*capture).is_some_and(|n| n.named_child_count() as i64 > *limit) != *negate
+        }
+        Predicate::ParentKind { capture, kinds, negate } => {
+            let parent = node(*capture).and_then(|n| parent_kind(start, n));
+            parent.is_some_and(|k| kinds.binary_search(&k).is_ok()) != *negate
         }
         Predicate::OnlyUsedAs { .. }
         | Predicate::Has { .. }

@@ -643,3 +643,35 @@ fn named_children_above_counts_a_nodes_named_children() {
     let err = broken("((parameters) @match (#named-children-above? @match \"many\"))\n", "");
     assert!(err.contains("the limit is a number or an integer setting"), "{err}");
 }
+
+#[test]
+fn parent_kind_tests_the_parent_of_a_capture() {
+    let t = Tree::new();
+    // On the node a pattern starts at (the report walk then looks only under those parents),
+    // and negated: a decorated function's parent is its decoration.
+    let scm = "((function_definition name: (identifier) @name) @match (#parent-kind? @match \"module\"))\n\
+               ((function_definition name: (identifier) @name) @match (#parent-kind? @match \"block\"))\n\
+               ((function_definition name: (identifier) @name) @match (#not-parent-kind? @match \"module\" \"block\"))\n";
+    pack(&t, scm, "");
+    let py = "def top(a):\n    def inner(b):\n        pass\nclass C:\n    def method(self):\n        pass\n    @staticmethod\n    def util():\n        pass\n@decorator\ndef decorated():\n    pass\n";
+    t.write("a.py", py);
+    let v = t.lever(&["check", "--format", "json"]).json();
+    let lines: Vec<u64> = findings(&v).into_iter().filter(|(r, _, _)| r == "no-call").map(|(_, _, l)| l).collect();
+    assert_eq!(lines, [1, 2, 5, 8, 11], "top-level and nested functions, a method, two decorated ones");
+
+    // On a capture below the start node.
+    let t = Tree::new();
+    let scm = "((class_definition body: (block (decorated_definition definition: (function_definition name: (identifier) @name) @match)))\n\
+               (#parent-kind? @match \"decorated_definition\"))\n\
+               ((class_definition body: (block (function_definition name: (identifier) @name) @match))\n\
+               (#not-parent-kind? @match \"block\"))\n";
+    pack(&t, scm, "");
+    t.write("a.py", py);
+    let v = t.lever(&["check", "--format", "json"]).json();
+    let lines: Vec<u64> = findings(&v).into_iter().filter(|(r, _, _)| r == "no-call").map(|(_, _, l)| l).collect();
+    assert_eq!(lines, [8], "only the decorated method; a plain method's parent is the class body");
+
+    let err = broken("((function_definition) @match (#parent-kind? @match \"modul\"))\n", "");
+    assert!(err.contains("`modul` is not a node kind of the python grammar"), "{err}");
+    assert!(err.contains("python.scm:1:"), "{err}");
+}

@@ -3,34 +3,44 @@
 ; interface: functions and methods named `test…` and classes named `Test…`/`…Test(s)`/
 ; `…TestCase` are left out, and so is everything in a module that defines tests.
 ;
-; Helpers are rooted at rare node kinds (`module`, `class_definition`, `parameters`), and
-; the scoped predicates that walk the whole module come last: each `#count-above?` or
-; `#not-has?` walks its scope. `#named-children-above?` skips the parameter count for the
-; many signatures too short to cross the limit (each parameter is a named child; nothing in
-; a Python parameter list holds another `parameters` node).
+; Patterns about top-level definitions start at them, with `#parent-kind? … "module"`, so
+; the engine looks only at the module's direct children for them, and the scoped predicates
+; that search the module come last. `#named-children-above?` skips the parameter count for
+; the many signatures too short to cross the limit (each parameter is a named child; nothing
+; in a Python parameter list holds another `parameters` node).
 
 ; --- Parameters -------------------------------------------------------------------------
 
 ; A module-level function, decorated or not. `@overload` stubs are left out: the
 ; implementation below them is checked.
-((module
-   [(function_definition
+([(function_definition
+    name: (identifier) @name
+    parameters: (parameters) @params @_end)
+  (decorated_definition
+    definition: (function_definition
       name: (identifier) @name
-      parameters: (parameters) @params @_end) @match
-    (decorated_definition
-      definition: (function_definition
-        name: (identifier) @name
-        parameters: (parameters) @params @_end)) @match]) @module
+      parameters: (parameters) @params @_end))] @match
+ (#parent-kind? @match "module")
  (#not-match? @name "^(_|test(_|[A-Z0-9]|$))")
  (#not-match? @match "^@(typing\\.)?overload\\b")
  (#named-children-above? @params "max-params")
  (#count-above? @params "param" "max-params")
- (#not-has? @module "test-code"))
+ (#not-has? @match "test-code" "module"))
 
 ; A method of a public top-level class, `__init__`, `__new__` and `__call__` included: they
 ; are the class's signature.
-((module
-   [(class_definition
+([(class_definition
+    name: (identifier) @_class
+    body: (block
+      [(function_definition
+         name: (identifier) @name
+         parameters: (parameters) @params @_end) @match
+       (decorated_definition
+         definition: (function_definition
+           name: (identifier) @name
+           parameters: (parameters) @params @_end)) @match]))
+  (decorated_definition
+    definition: (class_definition
       name: (identifier) @_class
       body: (block
         [(function_definition
@@ -39,25 +49,15 @@
          (decorated_definition
            definition: (function_definition
              name: (identifier) @name
-             parameters: (parameters) @params @_end)) @match]))
-    (decorated_definition
-      definition: (class_definition
-        name: (identifier) @_class
-        body: (block
-          [(function_definition
-             name: (identifier) @name
-             parameters: (parameters) @params @_end) @match
-           (decorated_definition
-             definition: (function_definition
-               name: (identifier) @name
-               parameters: (parameters) @params @_end)) @match])))]) @module
+             parameters: (parameters) @params @_end)) @match])))] @_top
+ (#parent-kind? @_top "module")
  (#not-match? @_class "^_|^Test|Tests?$|TestCase$")
  (#match? @name "^([^_]|__(init|new|call)__$)")
  (#not-match? @name "^test(_|[A-Z0-9]|$)")
  (#not-match? @match "^@(typing\\.)?overload\\b")
  (#named-children-above? @params "max-params")
  (#count-above? @params "param" "max-params")
- (#not-has? @module "test-code"))
+ (#not-has? @_top "test-code" "module"))
 
 ; A parameter: each name counts once, `*args` and `**kwargs` included; the bare `*` and `/`
 ; markers do not. A parameter named `self` or `cls` is the receiver, not an argument.
@@ -72,12 +72,12 @@
 ; A public top-level class with too many public methods: `def`s in its body whose names do
 ; not start with `_` (dunders are protocol, not interface). Properties, their setters and
 ; `@overload` stubs are not methods.
-((module
-   [(class_definition name: (identifier) @name @_end) @match
-    (decorated_definition definition: (class_definition name: (identifier) @name @_end) @match)]) @module
+([(class_definition name: (identifier) @name @_end) @match
+  (decorated_definition definition: (class_definition name: (identifier) @name @_end) @match)] @_top
+ (#parent-kind? @_top "module")
  (#not-match? @name "^_|^Test|Tests?$|TestCase$")
  (#count-above? @match "method" "max-methods")
- (#not-has? @module "test-code")
+ (#not-has? @_top "test-code" "module")
  (#set! message "methods"))
 
 ; `@name` joins a method to its class, not to a class nested in it.
@@ -93,12 +93,12 @@
 ; A public top-level class with too many public fields: annotated class attributes, which
 ; are the fields of dataclasses, attrs and pydantic models, NamedTuples and TypedDicts. The
 ; field that crosses the limit is reported.
-((module
-   [(class_definition name: (identifier) @name) @match
-    (decorated_definition definition: (class_definition name: (identifier) @name) @match)]) @module
+([(class_definition name: (identifier) @name) @match
+  (decorated_definition definition: (class_definition name: (identifier) @name) @match)] @_top
+ (#parent-kind? @_top "module")
  (#not-match? @name "^_|^Test|Tests?$|TestCase$")
  (#count-above? @match "field" "max-fields" "at-crossing")
- (#not-has? @module "test-code")
+ (#not-has? @_top "test-code" "module")
  (#set! message "fields"))
 
 ((class_definition
@@ -145,11 +145,11 @@
  (#eq? @_all "__all__")
  (#set! helper "all"))
 
-((module
-   [(function_definition name: (identifier) @match @_function)
-    (decorated_definition definition: (function_definition name: (identifier) @match @_function)) @_decorated
-    (class_definition name: (identifier) @match @_class)
-    (decorated_definition definition: (class_definition name: (identifier) @match @_class))])
+([(function_definition name: (identifier) @match @_function)
+  (decorated_definition definition: (function_definition name: (identifier) @match @_function)) @_decorated
+  (class_definition name: (identifier) @match @_class)
+  (decorated_definition definition: (class_definition name: (identifier) @match @_class))] @_top
+ (#parent-kind? @_top "module")
  (#not-match? @_function "^(_|test(_|[A-Z0-9]|$))")
  (#not-match? @_decorated "^@(typing\\.)?overload\\b")
  (#not-match? @_class "^_|^Test|Tests?$|TestCase$")
@@ -159,10 +159,10 @@
 
 ; A module that defines test functions or test methods is a test module: its other names
 ; are fixtures and helpers for those tests, not an interface.
-((module
-   [(function_definition name: (identifier) @_test)
-    (decorated_definition definition: (function_definition name: (identifier) @_test))
-    (class_definition body: (block (function_definition name: (identifier) @_test)))
-    (decorated_definition definition: (class_definition body: (block (function_definition name: (identifier) @_test))))])
+([(function_definition name: (identifier) @_test)
+  (decorated_definition definition: (function_definition name: (identifier) @_test))
+  (class_definition body: (block (function_definition name: (identifier) @_test)))
+  (decorated_definition definition: (class_definition body: (block (function_definition name: (identifier) @_test))))] @_top
+ (#parent-kind? @_top "module")
  (#match? @_test "^test_")
  (#set! helper "test-code"))
