@@ -71,11 +71,13 @@
 
 ; A public top-level class with too many public methods: `def`s in its body whose names do
 ; not start with `_` (dunders are protocol, not interface). Properties, their setters and
-; `@overload` stubs are not methods.
-([(class_definition name: (identifier) @name @_end) @match
-  (decorated_definition definition: (class_definition name: (identifier) @name @_end) @match)] @_top
+; `@overload` stubs are not methods. Each method is a statement of the body, so a body of
+; fewer statements than the limit is not searched.
+([(class_definition name: (identifier) @name @_end body: (block) @_body) @match
+  (decorated_definition definition: (class_definition name: (identifier) @name @_end body: (block) @_body) @match)] @_top
  (#parent-kind? @_top "module")
  (#not-match? @name "^_|^Test|Tests?$|TestCase$")
+ (#named-children-above? @_body "max-methods")
  (#count-above? @match "method" "max-methods")
  (#not-has? @_top "test-code" "module")
  (#set! message "methods"))
@@ -92,11 +94,12 @@
 
 ; A public top-level class with too many public fields: annotated class attributes, which
 ; are the fields of dataclasses, attrs and pydantic models, NamedTuples and TypedDicts. The
-; field that crosses the limit is reported.
-([(class_definition name: (identifier) @name) @match
-  (decorated_definition definition: (class_definition name: (identifier) @name) @match)] @_top
+; field that crosses the limit is reported (each is a statement of the body).
+([(class_definition name: (identifier) @name body: (block) @_body) @match
+  (decorated_definition definition: (class_definition name: (identifier) @name body: (block) @_body) @match)] @_top
  (#parent-kind? @_top "module")
  (#not-match? @name "^_|^Test|Tests?$|TestCase$")
+ (#named-children-above? @_body "max-fields")
  (#count-above? @match "field" "max-fields" "at-crossing")
  (#not-has? @_top "test-code" "module")
  (#set! message "fields"))
@@ -132,8 +135,9 @@
  (#set! helper "all-entry"))
 
 ; Without `__all__`, the public top-level functions and classes are the surface; module
-; variables and imports are not counted.
+; variables and imports are not counted (each name is a statement of the module).
 ((module) @match
+ (#named-children-above? @match "max-module-items")
  (#count-above? @match "top-level-name" "max-module-items" "at-crossing")
  (#not-has? @match "all")
  (#not-has? @match "test-code")
