@@ -25,10 +25,14 @@ use crate::words::{WordIndex, WordSets};
 /// The compiled form of every active rule for one language.
 pub struct CompiledLanguage {
     pub language: Language,
-    /// Report patterns run over the whole tree.
-    pub report: Option<PatternQuery>,
-    /// Report patterns run anchored at the nodes whose kind `report_roots` lists.
-    pub anchored: Option<PatternQuery>,
+    /// Report patterns run over the whole tree, one query per rule.
+    pub report: Vec<PatternQuery>,
+    /// Report patterns run anchored at the nodes whose kind `report_roots` lists, one query
+    /// per rule: at a node, only the rules whose patterns can start there (their words
+    /// occur) run, and the query engine steps through no other rule's patterns.
+    pub anchored: Vec<PatternQuery>,
+    /// Per pattern index: the index in `anchored` of an anchored report pattern's query.
+    pub anchored_query: Vec<u32>,
     /// Indexed by node kind id: the anchored report patterns rooted at that kind.
     pub report_roots: Vec<Vec<u32>>,
     /// Indexed by node kind id: the anchored helper patterns rooted at that kind.
@@ -337,8 +341,9 @@ impl CompiledLanguage {
     fn empty(language: Language) -> CompiledLanguage {
         CompiledLanguage {
             language,
-            report: None,
-            anchored: None,
+            report: Vec::new(),
+            anchored: Vec::new(),
+            anchored_query: Vec::new(),
             report_roots: Vec::new(),
             helper_roots: Vec::new(),
             reach: None,
@@ -357,7 +362,7 @@ impl CompiledLanguage {
 
     /// Whether any rule reports in this language.
     pub fn has_report_patterns(&self) -> bool {
-        self.report.is_some() || self.anchored.is_some()
+        !self.report.is_empty() || !self.anchored.is_empty()
     }
 
     /// The index of a capture name (the same in all of this language's queries).
@@ -369,7 +374,7 @@ impl CompiledLanguage {
     /// runs anywhere, an anchored one only where the words it requires (and those its
     /// `#has-before?`/scoped `#has?` helpers need) occur.
     pub fn can_report(&self, words: &WordIndex) -> bool {
-        self.report.is_some()
+        !self.report.is_empty()
             || self
                 .report_roots
                 .iter()
@@ -1005,11 +1010,17 @@ fn analyze(
     }
     words.finish();
     let capture_names = names.to_vec();
-    let (mut report, mut anchored) = (None, None);
+    let (mut report, mut anchored) = (Vec::new(), Vec::new());
+    let mut anchored_query = vec![u32::MAX; patterns.len()];
     for ((r, helper), q) in query.into_queries(|p| Some((role[p], patterns[p].helper))) {
         match (r, helper) {
-            (Role::Full, None) => report = Some(q),
-            (Role::Anchored, None) => anchored = Some(q),
+            (Role::Full, None) => report.push(q),
+            (Role::Anchored, None) => {
+                for p in (0..patterns.len()).filter(|&p| role[p] == Role::Anchored && q.holds(p)) {
+                    anchored_query[p] = anchored.len() as u32;
+                }
+                anchored.push(q);
+            }
             (Role::Helper, Some(h)) => helpers[h].anchored = Some(q),
             (Role::HelperFull, Some(h)) => helpers[h].full = Some(q),
             _ => unreachable!("helper roles are given to helper patterns only"),
@@ -1022,7 +1033,7 @@ fn analyze(
             whole_tree_rules[patterns[p].rule] = true;
         }
     }
-    let reach = anchored.is_some().then(|| Reach::new(lang));
+    let reach = (!anchored.is_empty()).then(|| Reach::new(lang));
     let relint_context = relint_context(lang, rules, &rule_ids, &patterns, &dispatch, role.contains(&Role::Full));
     Ok(CompiledLanguage {
         relint_context,
@@ -1030,6 +1041,7 @@ fn analyze(
         match_capture: match_capture.unwrap_or(0),
         report,
         anchored,
+        anchored_query,
         report_roots,
         helper_roots,
         reach,

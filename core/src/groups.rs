@@ -2,9 +2,10 @@
 //!
 //! A helper search runs only that helper's patterns, and report matching only the report
 //! patterns; a query holding every pattern of the language would make each search step
-//! through the others. So the query files are split into their top-level patterns, and the
-//! patterns are compiled in groups: all report patterns in one query, each helper's patterns
-//! (`(#set! helper "name")`, per rule) in one query of their own. [`Groups`] then shows the
+//! through the others, and so would one query of every rule's report patterns at a node where
+//! the words of only one rule occur. So the query files are split into their top-level
+//! patterns, and the patterns are compiled in groups: each rule's report patterns in one
+//! query, each helper's patterns (`(#set! helper "name")`, per rule) in one query of their own. [`Groups`] then shows the
 //! groups as one numbered list of patterns with one table of capture names, which is what
 //! [`crate::compile`] checks and what the matcher's finding and join code sees.
 //!
@@ -38,7 +39,10 @@ struct Piece {
 /// What a group holds.
 #[derive(Clone, PartialEq, Eq, Debug)]
 enum Key {
-    Report,
+    /// One rule's report patterns.
+    Report {
+        rule: usize,
+    },
     Helper {
         rule: usize,
         name: String,
@@ -66,8 +70,8 @@ pub struct GroupError {
     pub error: QueryError,
 }
 
-/// One language's patterns compiled in groups, numbered as one list: the report patterns
-/// first, then each group's, in the order of the query files.
+/// One language's patterns compiled in groups, numbered as one list: group after group, in
+/// the order their first pattern has in the query files.
 pub struct Groups {
     groups: Vec<Group>,
     /// Per pattern: its group, and its index in the group's query.
@@ -235,7 +239,7 @@ impl Group {
                 (&*prop.key == "helper" && prop.capture_id.is_none()).then(|| prop.value.as_deref().unwrap_or(""))
             });
             let key_agrees = match (&self.key, helper) {
-                (Key::Report, None) => true,
+                (Key::Report { rule }, None) => *rule == segments[piece.segment].rule,
                 (Key::Helper { rule, name }, Some(h)) => *rule == segments[piece.segment].rule && name == h,
                 _ => false,
             };
@@ -257,6 +261,11 @@ impl PatternQuery {
         self.base as usize + index
     }
 
+    /// Whether the language's pattern `p` is one of this query's (enabled or not).
+    pub fn holds(&self, p: usize) -> bool {
+        (self.base as usize..self.base as usize + self.query.pattern_count()).contains(&p)
+    }
+
     /// The language's capture id of a match's capture `index`.
     pub fn capture(&self, index: u32) -> u32 {
         self.captures[index as usize]
@@ -266,15 +275,15 @@ impl PatternQuery {
 /// A group's key and its pieces: `(segment, range in the segment's text)`.
 type Layout = (Key, Vec<(usize, Range<usize>)>);
 
-/// The groups and their pieces: the report patterns, then one group per helper of a rule in
-/// the order they first appear. `None` when a file does not scan.
+/// The groups and their pieces: one group per rule's report patterns and per helper of a
+/// rule, in the order they first appear. `None` when a file does not scan.
 fn layout(segments: &[Segment]) -> Option<Vec<Layout>> {
-    let mut groups: Vec<Layout> = vec![(Key::Report, Vec::new())];
+    let mut groups: Vec<Layout> = Vec::new();
     for (s, seg) in segments.iter().enumerate() {
         for range in split_patterns(seg.text)? {
             let key = match helper_name(&seg.text[range.clone()]) {
                 Some(name) => Key::Helper { rule: seg.rule, name },
-                None => Key::Report,
+                None => Key::Report { rule: seg.rule },
             };
             match groups.iter_mut().find(|(k, _)| *k == key) {
                 Some((_, pieces)) => pieces.push((s, range)),

@@ -277,15 +277,13 @@ impl Linter {
         let Linter { cursor, helper_cursor, .. } = self;
         let root = tree.root_node();
         let scope = scope.unwrap_or(0..usize::MAX);
-        if let Some(query) = &compiled.report {
+        for query in &compiled.report {
             cursor.set_max_start_depth(None);
             cursor.set_containing_byte_range(scope.clone());
             run.query(query, (root, None), cursor, helper_cursor);
             cursor.set_containing_byte_range(0..usize::MAX);
         }
-        if let Some(query) = &compiled.anchored
-            && report_roots.iter().any(|ps| !ps.is_empty())
-        {
+        if report_roots.iter().any(|ps| !ps.is_empty()) {
             // One walk over the tree (or the scope) finds where report patterns can start
             // and the words they need occur, and where helper patterns can start (in
             // document order, for the scopes that predicates search: `QueryRun::helper_nodes`).
@@ -307,10 +305,22 @@ impl Linter {
             run.helper_nodes = helper_nodes;
             run.walked = scope.start..scope.end.min(text.len());
             cursor.set_max_start_depth(Some(0));
-            for start in report_nodes {
-                run.query(query, start, cursor, helper_cursor);
-                if run.timed_out {
-                    break;
+            // At each node, the query of each rule with a pattern that can start there.
+            let mut queries: Vec<u32> = Vec::new();
+            'nodes: for start in report_nodes {
+                queries.clear();
+                for &p in &report_roots[start.0.kind_id() as usize] {
+                    let info = &compiled.patterns[p as usize];
+                    if info.starts_under(start.1) && words.all_within(&info.requires, start.0.byte_range()) {
+                        queries.push(compiled.anchored_query[p as usize]);
+                    }
+                }
+                queries.dedup();
+                for &q in &queries {
+                    run.query(&compiled.anchored[q as usize], start, cursor, helper_cursor);
+                    if run.timed_out {
+                        break 'nodes;
+                    }
                 }
             }
             cursor.set_max_start_depth(None);
