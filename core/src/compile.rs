@@ -1,8 +1,8 @@
 //! Compiling one language's rules into tree-sitter queries.
 //!
 //! The patterns of a language's rule files are compiled once, in groups ([`crate::groups`]):
-//! report patterns (those that capture `@match`) in one query, run over the whole tree or
-//! anchored at candidate nodes; each helper's patterns (`(#set! helper "name")`) in one
+//! each rule's report patterns (those that capture `@match`) in one query, run over the
+//! whole tree or anchored at candidate nodes; each helper's patterns (`(#set! helper "name")`) in one
 //! query, run only inside the scope a predicate names. Patterns and captures are numbered
 //! across the groups, so capture ids agree between report and helper matches.
 //!
