@@ -4,6 +4,7 @@
 //! A [`Linter`] holds the mutable per-thread state (parsers, query cursors); the
 //! [`RuleSet`] it reads is shared and immutable. Nothing here reads files.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::{ControlFlow, Range};
 use std::rc::Rc;
@@ -250,8 +251,8 @@ impl Linter {
         }
         let (helper_roots, lazy_roots, lazy) = split_lazy(compiled, &report_roots, helper_roots);
         let plan = WalkPlan::new(compiled, &[&report_roots, &helper_roots], &words);
-        let helper_plan = WalkPlan::new(compiled, &[&helper_roots], &words);
-        let lazy_plan = WalkPlan::new(compiled, &[&lazy_roots], &words);
+        // Walks of helper scopes are planned the first time one is made: most files need none.
+        let (helper_plan, lazy_plan) = (OnceCell::new(), OnceCell::new());
         let mut run = QueryRun {
             rules,
             lang,
@@ -273,6 +274,7 @@ impl Linter {
             helper_plan: &helper_plan,
             lazy_plan: &lazy_plan,
             lazy: &lazy,
+            root: tree.root_node(),
         };
         let Linter { cursor, helper_cursor, .. } = self;
         let root = tree.root_node();
@@ -359,6 +361,38 @@ fn parent_kind(start: Start, node: Node) -> Option<u16> {
         at = next;
     }
     node.parent().map(|p| p.kind_id())
+}
+
+/// The innermost proper ancestor of `node` whose kind is one of `kinds`, else the root.
+/// One descent from the root: each `Node::parent` call descends from the root itself, so
+/// climbing with it costs the square of the depth.
+fn enclosing<'t>(root: Node<'t>, node: Node<'t>, kinds: &[u16]) -> Node<'t> {
+    let mut scope = root;
+    let mut at = root;
+    while at != node {
+        match at.child_with_descendant(node) {
+            Some(next) if next == node => return scope,
+            Some(next) => {
+                if kinds.contains(&next.kind_id()) {
+                    scope = next;
+                }
+                at = next;
+            }
+            None => break,
+        }
+    }
+    if node == root {
+        return root;
+    }
+    // Not reached by the descent (no such tree): climb.
+    let mut scope = node;
+    while let Some(p) = scope.parent() {
+        scope = p;
+        if kinds.contains(&p.kind_id()) {
+            break;
+        }
+    }
+    scope
 }
 
 /// Whether some pattern of `roots` (per node kind) can start at `start`: rooted at its kind,
@@ -577,8 +611,10 @@ struct QueryRun<'a, 't> {
     /// Per helper: whether its nodes are found by a walk of each scope it is searched in.
     lazy: &'a [bool],
     /// Where walks of a scope look for the nodes of `helper_roots` and `lazy_roots`.
-    helper_plan: &'a WalkPlan,
-    lazy_plan: &'a WalkPlan,
+    helper_plan: &'a OnceCell<WalkPlan>,
+    lazy_plan: &'a OnceCell<WalkPlan>,
+    /// The root of the tree: enclosing scopes are found by a descent from it.
+    root: Node<'t>,
 }
 
 /// A helper match whose own predicates hold, before joining.
@@ -600,8 +636,8 @@ struct Helpers<'c, 't> {
     roots: &'c [Vec<u32>],
     lazy_roots: &'c [Vec<u32>],
     lazy: &'c [bool],
-    helper_plan: &'c WalkPlan,
-    lazy_plan: &'c WalkPlan,
+    helper_plan: &'c OnceCell<WalkPlan>,
+    lazy_plan: &'c OnceCell<WalkPlan>,
     /// The `(scope node id, helper)` searches under way (a helper's own `#has?` or
     /// `#has-before?` can search for helpers), innermost last; `true` once the search has
     /// seen one of those below it as having no matches, so its result is not cached.
@@ -633,6 +669,7 @@ impl<'t> QueryRun<'_, 't> {
             let mut ctx = MatchCtx {
                 compiled: self.compiled,
                 text: self.text,
+                root: self.root,
                 start,
                 captures,
                 joined: Vec::new(),
@@ -681,6 +718,8 @@ impl FileResult {
 struct MatchCtx<'a, 't> {
     compiled: &'a CompiledLanguage,
     text: &'a str,
+    /// The root of the tree.
+    root: Node<'t>,
     /// The node the match started at.
     start: Start<'t>,
     captures: Vec<(u32, Node<'t>)>,
@@ -741,13 +780,7 @@ impl<'a, 't> MatchCtx<'a, 't> {
             }
             Predicate::HasBefore { anchor, helper, scope_kinds, paths, last, negate } => {
                 let Some(anchor) = self.capture(*anchor) else { return *negate };
-                let mut scope = anchor;
-                while let Some(p) = scope.parent() {
-                    scope = p;
-                    if scope_kinds.contains(&p.kind_id()) {
-                        break;
-                    }
-                }
+                let scope = enclosing(self.root, anchor, scope_kinds);
                 let mut earlier: Vec<_> = self
                     .helper_matches(cursor, *helper, scope, None)
                     .into_iter()
@@ -774,12 +807,7 @@ impl<'a, 't> MatchCtx<'a, 't> {
                     return *negate;
                 };
                 if !scope_kinds.is_empty() {
-                    while let Some(p) = scope.parent() {
-                        scope = p;
-                        if scope_kinds.contains(&p.kind_id()) {
-                            break;
-                        }
-                    }
+                    scope = enclosing(self.root, scope, scope_kinds);
                 }
                 let mut joined = self.helper_matches(cursor, *helper, scope, None);
                 self.keep_filtered(cursor, scope, filters, &mut joined);
@@ -1065,7 +1093,8 @@ impl<'a, 't> MatchCtx<'a, 't> {
         if let Some(found) = helpers.lazy_nodes.get(&scope.id()) {
             return found.clone();
         }
-        let nodes = Rc::new(starts_in(self.compiled, scope, helpers.lazy_roots, helpers.lazy_plan));
+        let plan = helpers.lazy_plan.get_or_init(|| WalkPlan::new(self.compiled, &[helpers.lazy_roots], helpers.index));
+        let nodes = Rc::new(starts_in(self.compiled, scope, helpers.lazy_roots, plan));
         helpers.lazy_nodes.insert(scope.id(), nodes.clone());
         nodes
     }
@@ -1085,7 +1114,8 @@ impl<'a, 't> MatchCtx<'a, 't> {
             let hi = all.partition_point(|(n, _)| n.start_byte() < range.end.max(range.start + 1));
             all[lo..hi.max(lo)].iter().filter(|(n, _)| n.end_byte() <= range.end).copied().collect()
         } else if helpers.roots.iter().any(|ps| !ps.is_empty()) {
-            starts_in(self.compiled, scope, helpers.roots, helpers.helper_plan)
+            let plan = helpers.helper_plan.get_or_init(|| WalkPlan::new(self.compiled, &[helpers.roots], helpers.index));
+            starts_in(self.compiled, scope, helpers.roots, plan)
         } else {
             Vec::new()
         };
@@ -1131,6 +1161,7 @@ impl<'a, 't> MatchCtx<'a, 't> {
             let mut ctx = MatchCtx {
                 compiled: self.compiled,
                 text: self.text,
+                root: self.root,
                 start,
                 captures: caps,
                 joined: Vec::new(),
