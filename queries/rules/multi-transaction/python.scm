@@ -24,8 +24,8 @@
  (#count-above? @body "transaction-end" "1" "alternatives" "branch" "exits" "exit" "function_definition")
  (#not-has-before? @body "atomic-function" "decorated_definition")
  (#not-has-before? @body "pytest-fixture" "decorated_definition")
- (#not-has? @body "named-call" "module" "inside" "transactional")
- (#not-has? @body "requires-transaction"))
+ (#not-has? @body "requires-transaction")
+ (#not-has? @body "named-call" "module" "inside" "transactional"))
 
 ; A commit (or a transaction block) inside a loop: one transaction per iteration.
 ((function_definition name: (identifier) @name parameters: (parameters) @params body: (block) @body) @match
@@ -35,8 +35,8 @@
  (#count-above? @body "transaction-end" "0" "inside" "loop" "outside" "loop-exit")
  (#not-has-before? @body "atomic-function" "decorated_definition")
  (#not-has-before? @body "pytest-fixture" "decorated_definition")
- (#not-has? @body "named-call" "module" "inside" "transactional")
  (#not-has? @body "requires-transaction")
+ (#not-has? @body "named-call" "module" "inside" "transactional")
  (#set! message "loop"))
 
 ; Writes both inside and outside a transaction block.
@@ -48,9 +48,9 @@
  (#count-above? @body "write" "0" "outside" "transaction")
  (#not-has-before? @body "atomic-function" "decorated_definition")
  (#not-has-before? @body "pytest-fixture" "decorated_definition")
- (#not-has? @body "named-call" "module" "inside" "transactional")
  (#not-has? @body "requires-transaction")
  (#not-has? @params "transaction-parameter")
+ (#not-has? @body "named-call" "module" "inside" "transactional")
  (#set! message "mixed"))
 
 ; No transaction at all, and writes that each commit on their own (Django's autocommit):
@@ -65,9 +65,9 @@
  (#not-has? @body "unit-of-work")
  (#not-has-before? @body "atomic-function" "decorated_definition")
  (#not-has-before? @body "pytest-fixture" "decorated_definition")
- (#not-has? @body "named-call" "module" "inside" "transactional")
  (#not-has? @body "requires-transaction")
  (#not-has? @params "transaction-parameter")
+ (#not-has? @body "named-call" "module" "inside" "transactional")
  (#set! message "autocommit"))
 ((function_definition name: (identifier) @name parameters: (parameters) @params body: (block) @body) @match
  (#not-match? @name "^(test|setUp)")
@@ -78,9 +78,9 @@
  (#not-has? @body "unit-of-work")
  (#not-has-before? @body "atomic-function" "decorated_definition")
  (#not-has-before? @body "pytest-fixture" "decorated_definition")
- (#not-has? @body "named-call" "module" "inside" "transactional")
  (#not-has? @body "requires-transaction")
  (#not-has? @params "transaction-parameter")
+ (#not-has? @body "named-call" "module" "inside" "transactional")
  (#set! message "autocommit-loop"))
 
 ;; Helpers.

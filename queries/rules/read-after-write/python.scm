@@ -19,9 +19,9 @@
  (#any-of-setting? @_method "django-read-methods")
  (#not-any-of? @_first "using" "db_manager")
  (#not-match? @match "\\.select_for_update\\(")
+ (#not-has-before? @match "test-function" "function_definition")
  (#has-before? @match "write" "function_definition" "class_definition" "alternatives" "branch" "exits" "exit")
- (#not-has-before? @match "bulk-create-ignoring-conflicts" "function_definition" "class_definition")
- (#not-has-before? @match "test-function" "function_definition"))
+ (#not-has-before? @match "bulk-create-ignoring-conflicts" "function_definition" "class_definition"))
 
 ; Django: a lazy queryset (`filter`, `all`, …: `django-queryset-methods`) where it is used as a
 ; value (assigned, returned, passed, iterated), so not the start of `….filter(…).update(…)`.
@@ -59,9 +59,9 @@
  (#any-of-setting? @_method "django-queryset-methods")
  (#not-any-of? @_first "using" "db_manager")
  (#not-match? @match "\\.select_for_update\\(")
+ (#not-has-before? @match "test-function" "function_definition")
  (#has-before? @match "write" "function_definition" "class_definition" "alternatives" "branch" "exits" "exit")
- (#not-has-before? @match "bulk-create-ignoring-conflicts" "function_definition" "class_definition")
- (#not-has-before? @match "test-function" "function_definition"))
+ (#not-has-before? @match "bulk-create-ignoring-conflicts" "function_definition" "class_definition"))
 
 ; Django through a replica: `User.objects.using("replica").get(…)`, reported at
 ; `User.objects.using`, once per query.
@@ -71,8 +71,8 @@
  (#any-of? @_using "using" "db_manager")
  (#any-of-setting? @db "replica-names")
  (#any-of-setting? @_method "django-any-read-methods")
- (#has-before? @match "write" "function_definition" "class_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @match "test-function" "function_definition")
+ (#has-before? @match "write" "function_definition" "class_definition" "alternatives" "branch" "exits" "exit")
  (#set! message "replica")
  (#set! severity "raise"))
 
@@ -80,9 +80,9 @@
 ; value only the database knows (the documented idiom).
 ((call function: (attribute object: [(identifier) (attribute)] @entity attribute: (identifier) @_method)) @match
  (#any-of? @_method "refresh_from_db" "arefresh_from_db")
+ (#not-has-before? @match "test-function" "function_definition")
  (#has-before? @match "write" "function_definition" "class_definition" "alternatives" "branch" "exits" "exit")
- (#not-has-before? @match "f-expression" "function_definition")
- (#not-has-before? @match "test-function" "function_definition"))
+ (#not-has-before? @match "f-expression" "function_definition"))
 
 ; SQLAlchemy: `session.get(User, id)`, `session.query(User)`, after a commit or flush.
 ((call
@@ -91,16 +91,16 @@
  (#any-of-setting? @handle "python-session-names")
  (#any-of? @_method "get" "query" "aget" "get_one")
  (#not-any-of-setting? @handle "replica-names")
+ (#not-has-before? @match "test-function" "function_definition")
  (#has-before? @match "write" "function_definition" "class_definition" "alternatives" "branch" "exits" "exit")
- (#has-before? @match "flushed" "function_definition")
- (#not-has-before? @match "test-function" "function_definition"))
+ (#has-before? @match "flushed" "function_definition"))
 ((call
    function: (attribute object: [(identifier) @handle (attribute attribute: (identifier) @handle)] attribute: (identifier) @_method)
    arguments: (argument_list . [(identifier) @entity (attribute object: (identifier) @entity)])) @match
  (#any-of? @_method "get" "query" "aget" "get_one")
  (#any-of-setting? @handle "replica-names")
- (#has-before? @match "write" "function_definition" "class_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @match "test-function" "function_definition")
+ (#has-before? @match "write" "function_definition" "class_definition" "alternatives" "branch" "exits" "exit")
  (#set! message "replica-handle")
  (#set! severity "raise"))
 
@@ -113,15 +113,15 @@
  (#eq? @_select "select")
  (#any-of? @_run "execute" "scalars" "scalar")
  (#any-of-setting? @handle "replica-names")
- (#has-before? @read "write" "function_definition" "class_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @read "test-function" "function_definition")
+ (#has-before? @read "write" "function_definition" "class_definition" "alternatives" "branch" "exits" "exit")
  (#set! message "replica-handle")
  (#set! severity "raise"))
 ((call function: (identifier) @_select arguments: (argument_list . [(identifier) @entity (attribute object: (identifier) @entity)])) @match
  (#eq? @_select "select")
+ (#not-has-before? @match "test-function" "function_definition")
  (#has-before? @match "write" "function_definition" "class_definition" "alternatives" "branch" "exits" "exit")
- (#has-before? @match "flushed" "function_definition")
- (#not-has-before? @match "test-function" "function_definition"))
+ (#has-before? @match "flushed" "function_definition"))
 
 ; Raw SQL: `cursor.execute("SELECT … FROM users …")` after a write to `users`; through a
 ; replica when the cursor's name says so.
@@ -132,8 +132,8 @@
  (#extract? @entity "^[rRuUbBfF]*(?:\"\"\"|'''|\"|')\\s*(?i:select|with)\\b[\\s\\S]*?\\b(?i:from|join)\\s+[`\"\\[]?(?:\\w+[`\"\\]]?\\.[`\"\\[]?)?(\\w+)")
  (#not-match? @entity "(?i)^[rRuUbBfF]*(?:\"\"\"|'''|\"|')\\s*with\\b[\\s\\S]*\\)\\s*(?:delete|update|insert|merge)\\b")
  (#not-match? @handle "(?i)replica|reader|read_")
- (#has-before? @match "write" "function_definition" "class_definition" "alternatives" "branch" "exits" "exit")
- (#not-has-before? @match "test-function" "function_definition"))
+ (#not-has-before? @match "test-function" "function_definition")
+ (#has-before? @match "write" "function_definition" "class_definition" "alternatives" "branch" "exits" "exit"))
 ((call
    function: (attribute object: (_) @handle attribute: (identifier) @_execute)
    arguments: (argument_list . [(string) (concatenated_string)] @entity)) @match
@@ -141,8 +141,8 @@
  (#extract? @entity "^[rRuUbBfF]*(?:\"\"\"|'''|\"|')\\s*(?i:select|with)\\b[\\s\\S]*?\\b(?i:from|join)\\s+[`\"\\[]?(?:\\w+[`\"\\]]?\\.[`\"\\[]?)?(\\w+)")
  (#not-match? @entity "(?i)^[rRuUbBfF]*(?:\"\"\"|'''|\"|')\\s*with\\b[\\s\\S]*\\)\\s*(?:delete|update|insert|merge)\\b")
  (#match? @handle "(?i)replica|reader|read_")
- (#has-before? @match "write" "function_definition" "class_definition" "alternatives" "branch" "exits" "exit")
  (#not-has-before? @match "test-function" "function_definition")
+ (#has-before? @match "write" "function_definition" "class_definition" "alternatives" "branch" "exits" "exit")
  (#set! message "replica-handle")
  (#set! severity "raise"))
 
@@ -157,8 +157,8 @@
   (pair value: [(call function: (attribute object: [(identifier) @store (attribute attribute: (identifier) @store)] attribute: (identifier) @_method) arguments: (argument_list . (_) @entity)) @match (await (call function: (attribute object: [(identifier) @store (attribute attribute: (identifier) @store)] attribute: (identifier) @_method) arguments: (argument_list . (_) @entity)) @match)])]
  (#any-of-setting? @store "redis-clients")
  (#any-of-setting? @_method "redis-read-methods")
- (#has-before? @match "write" "function_definition" "class_definition" "alternatives" "branch" "exits" "exit")
- (#not-has-before? @match "test-function" "function_definition"))
+ (#not-has-before? @match "test-function" "function_definition")
+ (#has-before? @match "write" "function_definition" "class_definition" "alternatives" "branch" "exits" "exit"))
 
 ;; Helpers.
 

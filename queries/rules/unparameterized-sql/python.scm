@@ -38,13 +38,13 @@
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
  (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level|txn_type)|\\w+_(kb|mb|gb|bytes|ms|secs|seconds)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|(^|\\.)\\w+\\(\\s*['\"]\\w+_(kb|mb|gb|bytes|ms|secs|seconds)['\"]\\s*\\)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-has-before? @match "test-function" "function_definition")
+ (#not-has-before? @match "test-module" "module")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
  (#not-has-before? @part "literal-value" "function_definition" "lambda")
  (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
- (#not-has-before? @attr "class-constant" "class_definition")
- (#not-has-before? @match "test-function" "function_definition")
- (#not-has-before? @match "test-module" "module"))
+ (#not-has-before? @attr "class-constant" "class_definition"))
 
 ; Names used for other things too (`python-sql-looking-sinks`: SQLAlchemy's `text`, asyncpg's
 ; `fetch`, `fetchrow`, `fetchval`): flagged when the string starts like SQL.
@@ -66,13 +66,13 @@
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
  (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level|txn_type)|\\w+_(kb|mb|gb|bytes|ms|secs|seconds)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|(^|\\.)\\w+\\(\\s*['\"]\\w+_(kb|mb|gb|bytes|ms|secs|seconds)['\"]\\s*\\)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-has-before? @match "test-function" "function_definition")
+ (#not-has-before? @match "test-module" "module")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
  (#not-has-before? @part "literal-value" "function_definition" "lambda")
  (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
- (#not-has-before? @attr "class-constant" "class_definition")
- (#not-has-before? @match "test-function" "function_definition")
- (#not-has-before? @match "test-module" "module"))
+ (#not-has-before? @attr "class-constant" "class_definition"))
 
 ; A SQL template kept in a variable or constant and formatted at the call:
 ; `cursor.execute(QUERY % name)`.
@@ -87,14 +87,14 @@
  (#any-of-setting? @sink "python-sinks")
  (#eq? @_format "format")
  (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level|txn_type)|\\w+_(kb|mb|gb|bytes|ms|secs|seconds)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|(^|\\.)\\w+\\(\\s*['\"]\\w+_(kb|mb|gb|bytes|ms|secs|seconds)['\"]\\s*\\)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-has-before? @match "test-function" "function_definition")
+ (#not-has-before? @match "test-module" "module")
  (#not-has? @part "safe-call")
  (#has-before? @template "sql-template" "module")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
  (#not-has-before? @part "literal-value" "function_definition" "lambda")
  (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
- (#not-has-before? @attr "class-constant" "class_definition")
- (#not-has-before? @match "test-function" "function_definition")
- (#not-has-before? @match "test-module" "module"))
+ (#not-has-before? @attr "class-constant" "class_definition"))
 
 ; Django's `QuerySet.extra(where=[…], select={…}, tables=[…], order_by=[…])`: SQL fragments.
 ((call
@@ -118,13 +118,13 @@
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
  (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level|txn_type)|\\w+_(kb|mb|gb|bytes|ms|secs|seconds)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|(^|\\.)\\w+\\(\\s*['\"]\\w+_(kb|mb|gb|bytes|ms|secs|seconds)['\"]\\s*\\)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-has-before? @match "test-function" "function_definition")
+ (#not-has-before? @match "test-module" "module")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
  (#not-has-before? @part "literal-value" "function_definition" "lambda")
  (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
- (#not-has-before? @attr "class-constant" "class_definition")
- (#not-has-before? @match "test-function" "function_definition")
- (#not-has-before? @match "test-module" "module"))
+ (#not-has-before? @attr "class-constant" "class_definition"))
 ((call
    function: (attribute attribute: (identifier) @sink)
    arguments: (argument_list
@@ -146,30 +146,30 @@
  (#eq? @_format "format")
  (#not-match? @_interp ":[^}]*[bcdeEfFgGnoxX%,]\\}$")
  (#not-match? @part "^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|(^|\\.)([A-Z][A-Z0-9_]*|(?i:(\\w+_)?(sql|where|clause|placeholders?|isolation_level|txn_type)|\\w+_(kb|mb|gb|bytes|ms|secs|seconds)|(quoted|escaped)_\\w+|\\w+_(quoted|escaped))|[a-z]\\w*(Sql|SQL|Where|Placeholders?|Quoted|Escaped)|(quoted|escaped)[A-Z]\\w*|_meta\\.db_table)$|(^|\\.)\\w+\\(\\s*['\"]\\w+_(kb|mb|gb|bytes|ms|secs|seconds)['\"]\\s*\\)$|^(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)\\s+if\\s.*\\selse\\s+(\"[^\"]*\"|'[^']*'|-?[0-9.]+|None|True|False)$|^[\\w.]+\\s*[-+*/]\\s*[0-9]+$|^\\*|^\\w+\\s*=[^=]|^[rRbBuUfF]*['\"]")
+ (#not-has-before? @match "test-function" "function_definition")
+ (#not-has-before? @match "test-module" "module")
  (#not-has? @part "safe-call")
  (#not-has-before? @part "safe-value" "function_definition" "lambda")
  (#not-has-before? @part "literal-value" "function_definition" "lambda")
  (#extract? @attr "^(?:self\\.|[\\s\\S]*)(\\w*)$")
- (#not-has-before? @attr "class-constant" "class_definition")
- (#not-has-before? @match "test-function" "function_definition")
- (#not-has-before? @match "test-module" "module"))
+ (#not-has-before? @attr "class-constant" "class_definition"))
 
 ; A variable that holds such a string, assigned (or extended) earlier in the same function.
 ((call
    function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
    arguments: (argument_list . (identifier) @sql)) @match
  (#any-of-setting? @sink "python-sinks")
- (#has-before? @sql "dynamic" "function_definition" "alternatives" "branch" "last" "assign")
  (#not-has-before? @match "test-function" "function_definition")
- (#not-has-before? @match "test-module" "module"))
+ (#not-has-before? @match "test-module" "module")
+ (#has-before? @sql "dynamic" "function_definition" "alternatives" "branch" "last" "assign"))
 ((call
    function: [(identifier) @sink (attribute attribute: (identifier) @sink)]
    arguments: (argument_list . (identifier) @sql)) @match
  (#any-of-setting? @sink "python-sql-looking-sinks")
- (#has-before? @sql "sql-start" "function_definition")
- (#has-before? @sql "dynamic" "function_definition" "alternatives" "branch" "last" "assign")
  (#not-has-before? @match "test-function" "function_definition")
- (#not-has-before? @match "test-module" "module"))
+ (#not-has-before? @match "test-module" "module")
+ (#has-before? @sql "sql-start" "function_definition")
+ (#has-before? @sql "dynamic" "function_definition" "alternatives" "branch" "last" "assign"))
 
 ;; Helpers.
 
