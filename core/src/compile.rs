@@ -121,6 +121,9 @@ pub struct HelperInfo {
     pub anchored: Option<PatternQuery>,
     /// Its other patterns, run over the whole scope.
     pub full: Option<PatternQuery>,
+    /// The joinable captures (not `@match`, not private) that every one of its patterns
+    /// captures exactly once: a match joined on one has that capture's text.
+    pub joins: Vec<u32>,
 }
 
 /// A predicate Lever evaluates itself (tree-sitter evaluates `#eq?`, `#match?`, `#any-of?`).
@@ -429,7 +432,13 @@ fn analyze(
             match (&*prop.key, prop.value.as_deref(), prop.capture_id) {
                 ("helper", Some(name), None) => {
                     let id = helpers.iter().position(|h| h.rule == seg.rule && h.name == name).unwrap_or_else(|| {
-                        helpers.push(HelperInfo { rule: seg.rule, name: name.to_string(), anchored: None, full: None });
+                        helpers.push(HelperInfo {
+                            rule: seg.rule,
+                            name: name.to_string(),
+                            anchored: None,
+                            full: None,
+                            joins: Vec::new(),
+                        });
                         helpers.len() - 1
                     });
                     *slot = Some(id);
@@ -974,7 +983,7 @@ fn analyze(
         .map(|&r| rules[r].rule.prefilter.get(&lang).cloned())
         .collect::<Option<Vec<Vec<String>>>>()
         .map(|lists| lists.concat());
-    let private = names.iter().map(|n| n.starts_with('_')).collect();
+    let private: Vec<bool> = names.iter().map(|n| n.starts_with('_')).collect();
 
     // Split the patterns four ways. Report and helper patterns rooted at named node kinds
     // run anchored at each node of those kinds, found by one cursor walk (cheaper than the
@@ -1009,6 +1018,19 @@ fn analyze(
         role.push(anchored);
     }
     words.finish();
+    for (h, info) in helpers.iter_mut().enumerate() {
+        let mut joins: Option<Vec<u32>> = None;
+        for p in (0..patterns.len()).filter(|&p| patterns[p].helper == Some(h)) {
+            let once = |c: &u32| {
+                Some(*c) != match_capture && !private[*c as usize] && query.quantifier(p, *c) == CaptureQuantifier::One
+            };
+            joins = Some(match joins {
+                None => (0..names.len() as u32).filter(once).collect(),
+                Some(j) => j.into_iter().filter(once).collect(),
+            });
+        }
+        info.joins = joins.unwrap_or_default();
+    }
     let capture_names = names.to_vec();
     let (mut report, mut anchored) = (Vec::new(), Vec::new());
     let mut anchored_query = vec![u32::MAX; patterns.len()];

@@ -263,6 +263,7 @@ impl Linter {
             seen: HashSet::new(),
             findings: Vec::new(),
             helper_cache: HashMap::new(),
+            joined_cache: HashMap::new(),
             scope_nodes: HashMap::new(),
             lazy_nodes: HashMap::new(),
             helper_nodes: Vec::new(),
@@ -592,6 +593,8 @@ struct QueryRun<'a, 't> {
     /// Helper matches per scope node id: many report matches share a scope (every call in a
     /// function, every statement of a module), so each scope is searched once.
     helper_cache: HashMap<(usize, usize), Rc<Vec<HelperMatch>>>,
+    /// The same for searches narrowed to one join text (see [`MatchCtx::join_text`]).
+    joined_cache: HashMap<(usize, usize, String), Rc<Vec<HelperMatch>>>,
     /// Per scope node id: the nodes inside it where a live helper pattern can start.
     scope_nodes: HashMap<usize, Rc<Vec<Start<'t>>>>,
     /// Per scope node id: the nodes inside it where a lazy helper's pattern can start.
@@ -628,6 +631,7 @@ struct HelperMatch {
 struct Helpers<'c, 't> {
     cursor: &'c mut QueryCursor,
     cache: &'c mut HashMap<(usize, usize), Rc<Vec<HelperMatch>>>,
+    joined_cache: &'c mut HashMap<(usize, usize, String), Rc<Vec<HelperMatch>>>,
     scope_nodes: &'c mut HashMap<usize, Rc<Vec<Start<'t>>>>,
     lazy_nodes: &'c mut HashMap<usize, Rc<Vec<Start<'t>>>>,
     helper_nodes: &'c [Start<'t>],
@@ -681,6 +685,7 @@ impl<'t> QueryRun<'_, 't> {
             let mut helpers = Helpers {
                 cursor: helpers,
                 cache: &mut self.helper_cache,
+                joined_cache: &mut self.joined_cache,
                 scope_nodes: &mut self.scope_nodes,
                 lazy_nodes: &mut self.lazy_nodes,
                 helper_nodes: &self.helper_nodes,
@@ -991,7 +996,8 @@ impl<'a, 't> MatchCtx<'a, 't> {
         scope: Node<'t>,
         identity: Option<u32>,
     ) -> Vec<Joined> {
-        let all = self.all_helper_matches(helpers, scope, helper);
+        let join = self.join_text(helpers, helper, identity);
+        let all = self.all_helper_matches(helpers, scope, helper, join);
         let mut out = Vec::new();
         for m in all.iter() {
             let agrees = m.captures.iter().all(|(c, _, key)| {
@@ -1011,16 +1017,37 @@ impl<'a, 't> MatchCtx<'a, 't> {
         out
     }
 
+    /// For a lazy helper (whose search walks the whole scope), a text that every match
+    /// agreeing with this one contains: the key of a capture that this match has and that
+    /// every pattern of the helper captures. Only the parts of the scope holding it need to
+    /// be searched.
+    fn join_text(&self, helpers: &Helpers<'_, 't>, helper: usize, identity: Option<u32>) -> Option<&'a str> {
+        let info = &self.compiled.helpers[helper];
+        if !helpers.lazy.get(helper).is_some_and(|&l| l) || info.full.is_some() {
+            return None;
+        }
+        info.joins
+            .iter()
+            .filter(|&&c| Some(c) != identity)
+            .find_map(|&c| self.capture(c).map(|n| self.key_text(c, n)))
+            .filter(|t| !t.is_empty())
+    }
+
     /// Every match of `helper` inside `scope` whose own predicates hold, searched once per
-    /// scope and helper.
+    /// scope and helper; with `join`, only those that contain that text (and perhaps others).
     fn all_helper_matches(
         &self,
         helpers: &mut Helpers<'_, 't>,
         scope: Node<'t>,
         helper: usize,
+        join: Option<&str>,
     ) -> Rc<Vec<HelperMatch>> {
         let key = (scope.id(), helper);
-        if let Some(found) = helpers.cache.get(&key) {
+        let found = match join {
+            Some(text) => helpers.joined_cache.get(&(key.0, key.1, text.to_string())),
+            None => helpers.cache.get(&key),
+        };
+        if let Some(found) = found {
             return found.clone();
         }
         if let Some(at) = helpers.in_progress.iter().position(|(k, _)| *k == key) {
@@ -1042,7 +1069,15 @@ impl<'a, 't> MatchCtx<'a, 't> {
         let info = &self.compiled.helpers[helper];
         if let Some(query) = &info.anchored {
             let lazy = helpers.lazy.get(helper).is_some_and(|&l| l);
-            let (nodes, roots) = if lazy {
+            let (nodes, roots) = if let Some(text) = join.filter(|_| lazy) {
+                // A match joined on `text` starts at a node that holds it: the walk goes only
+                // into nodes that hold an occurrence.
+                let range = scope.byte_range();
+                let hay = self.text.as_bytes().get(range.clone()).unwrap_or(&[]);
+                let anchors = memchr::memmem::find_iter(hay, text.as_bytes()).map(|at| range.start + at).collect();
+                let plan = WalkPlan { kinds: Some(KindSet::default()), anchors };
+                (Rc::new(starts_in(self.compiled, scope, helpers.lazy_roots, &plan)), helpers.lazy_roots)
+            } else if lazy {
                 (self.lazy_nodes(helpers, scope), helpers.lazy_roots)
             } else {
                 (self.scope_nodes(helpers, scope), helpers.roots)
@@ -1082,7 +1117,10 @@ impl<'a, 't> MatchCtx<'a, 't> {
         let provisional = helpers.in_progress.pop().is_some_and(|(_, p)| p);
         let out = Rc::new(out);
         if !provisional {
-            helpers.cache.insert(key, out.clone());
+            match join {
+                Some(text) => helpers.joined_cache.insert((key.0, key.1, text.to_string()), out.clone()),
+                None => helpers.cache.insert(key, out.clone()),
+            };
         }
         out
     }
@@ -1114,7 +1152,8 @@ impl<'a, 't> MatchCtx<'a, 't> {
             let hi = all.partition_point(|(n, _)| n.start_byte() < range.end.max(range.start + 1));
             all[lo..hi.max(lo)].iter().filter(|(n, _)| n.end_byte() <= range.end).copied().collect()
         } else if helpers.roots.iter().any(|ps| !ps.is_empty()) {
-            let plan = helpers.helper_plan.get_or_init(|| WalkPlan::new(self.compiled, &[helpers.roots], helpers.index));
+            let plan =
+                helpers.helper_plan.get_or_init(|| WalkPlan::new(self.compiled, &[helpers.roots], helpers.index));
             starts_in(self.compiled, scope, helpers.roots, plan)
         } else {
             Vec::new()
