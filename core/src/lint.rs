@@ -291,14 +291,19 @@ impl Linter {
             // and the words they need occur, and where helper patterns can start (in
             // document order, for the scopes that predicates search: `QueryRun::helper_nodes`).
             let mut report_nodes = Vec::new();
-            let mut helper_nodes = Vec::new();
+            let mut helper_nodes: Vec<Vec<Start>> = vec![Vec::new(); compiled.helpers.len()];
             for_each_node_where(
                 (root, None),
                 &scope,
                 |n| plan.descend(n),
                 |start| {
-                    if roots_at(compiled, &helper_roots, start) {
-                        helper_nodes.push(start);
+                    for &p in helper_roots.get(start.0.kind_id() as usize).map_or(&[][..], |ps| ps) {
+                        let info = &compiled.patterns[p as usize];
+                        if let Some(h) = info.helper.filter(|_| info.starts_under(start.1)) {
+                            if helper_nodes[h].last().is_none_or(|last| last.0 != start.0) {
+                                helper_nodes[h].push(start);
+                            }
+                        }
                     }
                     if can_root(&report_roots, compiled, &words, start) {
                         report_nodes.push(start);
@@ -600,7 +605,7 @@ struct QueryRun<'a, 't> {
     /// Per scope node id: the nodes inside it where a lazy helper's pattern can start.
     lazy_nodes: HashMap<usize, Rc<Vec<Start<'t>>>>,
     /// The nodes of `walked` where a live helper pattern can start, in document order.
-    helper_nodes: Vec<Start<'t>>,
+    helper_nodes: Vec<Vec<Start<'t>>>,
     /// The byte range that the report walk collected `helper_nodes` in.
     walked: Range<usize>,
     /// The identifiers of scopes that fixes pick fresh names in, by scope node id.
@@ -634,7 +639,7 @@ struct Helpers<'c, 't> {
     joined_cache: &'c mut HashMap<(usize, usize, String), Rc<Vec<HelperMatch>>>,
     scope_nodes: &'c mut HashMap<usize, Rc<Vec<Start<'t>>>>,
     lazy_nodes: &'c mut HashMap<usize, Rc<Vec<Start<'t>>>>,
-    helper_nodes: &'c [Start<'t>],
+    helper_nodes: &'c [Vec<Start<'t>>],
     walked: Range<usize>,
     index: &'c WordIndex,
     roots: &'c [Vec<u32>],
@@ -1079,6 +1084,8 @@ impl<'a, 't> MatchCtx<'a, 't> {
                 (Rc::new(starts_in(self.compiled, scope, helpers.lazy_roots, &plan)), helpers.lazy_roots)
             } else if lazy {
                 (self.lazy_nodes(helpers, scope), helpers.lazy_roots)
+            } else if let Some(nodes) = self.walked_nodes(helpers, scope, helper) {
+                (Rc::new(nodes), helpers.roots)
             } else {
                 (self.scope_nodes(helpers, scope), helpers.roots)
             };
@@ -1137,21 +1144,27 @@ impl<'a, 't> MatchCtx<'a, 't> {
         nodes
     }
 
+    /// The nodes of `scope` (itself included) where a pattern of `helper` can start, when
+    /// the report walk saw the scope: taken from the nodes it collected for the helper. A
+    /// node belongs to the scope when it lies within the scope's bytes.
+    fn walked_nodes(&self, helpers: &Helpers<'_, 't>, scope: Node<'t>, helper: usize) -> Option<Vec<Start<'t>>> {
+        let range = scope.byte_range();
+        if !(helpers.walked.start <= range.start && range.end <= helpers.walked.end) {
+            return None;
+        }
+        let all = helpers.helper_nodes.get(helper).map_or(&[][..], |v| v);
+        let lo = all.partition_point(|(n, _)| n.start_byte() < range.start);
+        let hi = all.partition_point(|(n, _)| n.start_byte() < range.end.max(range.start + 1));
+        Some(all[lo..hi.max(lo)].iter().filter(|(n, _)| n.end_byte() <= range.end).copied().collect())
+    }
+
     /// The nodes of `scope` (itself included) where a live helper pattern can start, in
-    /// document order: found by one walk per scope.
+    /// document order: found by one walk per scope, for scopes the report walk did not see.
     fn scope_nodes(&self, helpers: &mut Helpers<'_, 't>, scope: Node<'t>) -> Rc<Vec<Start<'t>>> {
         if let Some(found) = helpers.scope_nodes.get(&scope.id()) {
             return found.clone();
         }
-        let range = scope.byte_range();
-        let nodes = if helpers.walked.start <= range.start && range.end <= helpers.walked.end {
-            // The report walk saw this scope: take its nodes from there. A node belongs to
-            // the scope when it lies within the scope's bytes.
-            let all = helpers.helper_nodes;
-            let lo = all.partition_point(|(n, _)| n.start_byte() < range.start);
-            let hi = all.partition_point(|(n, _)| n.start_byte() < range.end.max(range.start + 1));
-            all[lo..hi.max(lo)].iter().filter(|(n, _)| n.end_byte() <= range.end).copied().collect()
-        } else if helpers.roots.iter().any(|ps| !ps.is_empty()) {
+        let nodes = if helpers.roots.iter().any(|ps| !ps.is_empty()) {
             let plan =
                 helpers.helper_plan.get_or_init(|| WalkPlan::new(self.compiled, &[helpers.roots], helpers.index));
             starts_in(self.compiled, scope, helpers.roots, plan)
