@@ -18,6 +18,7 @@ use crate::error::{SourceError, line_col};
 use crate::groups::{Groups, PatternQuery, Segment};
 use crate::language::Language;
 use crate::pack::{EditTarget, Setting};
+use crate::precheck::{self, Precheck};
 use crate::reach::Reach;
 use crate::rules::ActiveRule;
 use crate::words::{WordIndex, WordSets};
@@ -92,6 +93,8 @@ pub struct PatternInfo {
     /// Sorted node kinds: a `#parent-kind?` on the node the pattern starts at says it starts
     /// only at children of these kinds, so the report walk need not look anywhere else.
     pub root_parents: Option<Vec<u16>>,
+    /// Tests made at a node before the query runs there ([`crate::precheck`]).
+    pub prechecks: Vec<Precheck>,
 }
 
 impl PatternInfo {
@@ -464,6 +467,7 @@ fn analyze(
     }
 
     let in_pattern = |p: usize, cap: u32| query.quantifier(p, cap) != CaptureQuantifier::Zero;
+    let single_fields = precheck::single_fields(lang);
     let mut patterns = Vec::new();
     let mut words = WordSets::default();
     // Per rule: capture names of report patterns, of helper patterns, and names referenced.
@@ -804,6 +808,13 @@ fn analyze(
         let mut requires: Vec<u32> = required.into_iter().filter_map(|w| words.intern(w)).collect();
         requires.sort_unstable();
         requires.dedup();
+        let prechecks = precheck::prechecks(
+            seg.text.get(local..end).unwrap_or(""),
+            lang,
+            &single_fields,
+            |name| query.capture_index_for_name(name).map(|c| (c, query.quantifier(p, c))),
+            &predicates,
+        );
         let at_root = root_captures(seg.text.get(local..end).unwrap_or(""));
         let root_parents = predicates.iter().find_map(|pred| match pred {
             Predicate::ParentKind { capture, kinds, negate: false }
@@ -822,6 +833,7 @@ fn analyze(
             requires,
             requires_nearby: Vec::new(),
             root_parents,
+            prechecks,
         });
     }
 

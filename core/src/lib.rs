@@ -16,6 +16,7 @@ pub mod language;
 pub mod lint;
 pub mod load;
 pub mod pack;
+pub mod precheck;
 pub mod reach;
 pub mod rules;
 pub mod suppress;

@@ -299,10 +299,10 @@ impl Linter {
                 |start| {
                     for &p in helper_roots.get(start.0.kind_id() as usize).map_or(&[][..], |ps| ps) {
                         let info = &compiled.patterns[p as usize];
-                        if let Some(h) = info.helper.filter(|_| info.starts_under(start.1)) {
-                            if helper_nodes[h].last().is_none_or(|last| last.0 != start.0) {
-                                helper_nodes[h].push(start);
-                            }
+                        if let Some(h) = info.helper.filter(|_| info.starts_under(start.1))
+                            && helper_nodes[h].last().is_none_or(|last| last.0 != start.0)
+                        {
+                            helper_nodes[h].push(start);
                         }
                     }
                     if can_root(&report_roots, compiled, &words, start) {
@@ -319,7 +319,10 @@ impl Linter {
                 queries.clear();
                 for &p in &report_roots[start.0.kind_id() as usize] {
                     let info = &compiled.patterns[p as usize];
-                    if info.starts_under(start.1) && words.all_within(&info.requires, start.0.byte_range()) {
+                    if info.starts_under(start.1)
+                        && words.all_within(&info.requires, start.0.byte_range())
+                        && info.prechecks.iter().all(|c| c.holds(start.0, text, &info.predicates))
+                    {
                         queries.push(compiled.anchored_query[p as usize]);
                     }
                 }
@@ -1099,6 +1102,7 @@ impl<'a, 't> MatchCtx<'a, 't> {
                     info.helper == Some(helper)
                         && info.starts_under(parent)
                         && helpers.index.all_within(&info.requires, node.byte_range())
+                        && info.prechecks.iter().all(|c| c.holds(node, self.text, &info.predicates))
                 });
                 if starts {
                     let mut it = helpers.cursor.matches(&query.query, node, self.text.as_bytes());
@@ -1446,7 +1450,7 @@ impl PathShape {
 }
 
 /// Evaluates a predicate that needs only the match itself; `None` for one that needs a scope.
-fn local_holds(pred: &Predicate, captures: &[(u32, Node)], text: &str, start: Start) -> Option<bool> {
+pub(crate) fn local_holds(pred: &Predicate, captures: &[(u32, Node)], text: &str, start: Start) -> Option<bool> {
     let node = |id: u32| captures.iter().find(|(c, _)| *c == id).map(|(_, n)| *n);
     Some(match pred {
         Predicate::AnyOfSetting { capture, values, negate } => {
