@@ -2,6 +2,7 @@
 ; `export default …`, a top-level declaration named in `export { … }`, or CommonJS
 ; `exports.f = …`/`module.exports = { … }`); for class members, also not `#private` and
 ; not `_`-prefixed by convention. A declaration marked `/** @internal */` is not public.
+; Patterns about top-level statements start at them, with `#parent-kind? … "program"`.
 
 ; --- Parameters -------------------------------------------------------------------------
 
@@ -28,14 +29,14 @@
  (#count-above? @params "param" "max-params"))
 
 ; CommonJS: `exports.f = function (…) {…}`, `module.exports.f = (…) => …`.
-((program
-   (expression_statement
+((expression_statement
      (assignment_expression
        left: (member_expression
          object: [(identifier) @_exports (member_expression object: (identifier) @_module property: (property_identifier) @_exports)]
          property: (property_identifier) @name)
        right: [(arrow_function parameters: (formal_parameters) @params @_end)
-               (function_expression parameters: (formal_parameters) @params @_end)])) @match)
+               (function_expression parameters: (formal_parameters) @params @_end)])) @match
+ (#parent-kind? @match "program")
  (#eq? @_exports "exports")
  (#eq? @_module "module")
  (#not-preceded-by? @match "@internal */")
@@ -43,8 +44,7 @@
 
 ; A top-level function exported by name elsewhere in the file: `export { f }`,
 ; `export default f`, `module.exports = { f }`.
-((program
-   [(function_declaration name: (identifier) @name @exported parameters: (formal_parameters) @params @_end)
+([(function_declaration name: (identifier) @name @exported parameters: (formal_parameters) @params @_end)
     (generator_function_declaration name: (identifier) @name @exported parameters: (formal_parameters) @params @_end)
     (lexical_declaration
       (variable_declarator
@@ -55,10 +55,11 @@
       (variable_declarator
         name: (identifier) @name @exported
         value: [(arrow_function parameters: (formal_parameters) @params @_end)
-                (function_expression parameters: (formal_parameters) @params @_end)]))] @match) @file
+                (function_expression parameters: (formal_parameters) @params @_end)]))] @match
+ (#parent-kind? @match "program")
  (#not-preceded-by? @match "@internal */")
  (#count-above? @params "param" "max-params")
- (#has? @file "export-name"))
+ (#has? @match "export-name" "program"))
 
 ; A public method or constructor of an exported class.
 ((export_statement "export"
@@ -69,16 +70,16 @@
  (#not-preceded-by? @match "@internal */")
  (#not-preceded-by? @_export "@internal */")
  (#count-above? @params "param" "max-params"))
-((program
-   (class_declaration
+((class_declaration
      name: (identifier) @exported
      body: (class_body
-       (method_definition name: (_) @name parameters: (formal_parameters) @params @_end) @match)) @_class) @file
+       (method_definition name: (_) @name parameters: (formal_parameters) @params @_end) @match)) @_class
+ (#parent-kind? @_class "program")
  (#not-match? @name "^[#_]")
  (#not-preceded-by? @match "@internal */")
  (#not-preceded-by? @_class "@internal */")
  (#count-above? @params "param" "max-params")
- (#has? @file "export-name"))
+ (#has? @_class "export-name" "program"))
 
 ; A parameter: a destructured options object `{ a, b }` is one, `...rest` is one. `@params`
 ; joins it to its own list, not to that of a function in a default value.
@@ -87,15 +88,17 @@
  (#set! helper "param"))
 
 ; `export { f }`, `export { f as g }`, `export default f`, `module.exports = { f }`.
-((program (export_statement (export_clause (export_specifier name: (_) @exported))))
+((export_statement (export_clause (export_specifier name: (_) @exported))) @_top
+ (#parent-kind? @_top "program")
  (#set! helper "export-name"))
-((program (export_statement value: (identifier) @exported))
+((export_statement value: (identifier) @exported) @_top
+ (#parent-kind? @_top "program")
  (#set! helper "export-name"))
-((program
-   (expression_statement
+((expression_statement
      (assignment_expression
        left: (member_expression object: (identifier) @_module property: (property_identifier) @_exports)
-       right: (object [(shorthand_property_identifier) @exported (pair value: (identifier) @exported)]))))
+       right: (object [(shorthand_property_identifier) @exported (pair value: (identifier) @exported)]))) @_top
+ (#parent-kind? @_top "program")
  (#eq? @_module "module")
  (#eq? @_exports "exports")
  (#set! helper "export-name"))
@@ -109,11 +112,11 @@
  (#not-preceded-by? @match "@internal */")
  (#count-above? @body "method" "max-methods")
  (#set! message "methods"))
-((program
-   (class_declaration name: (identifier) @name @exported @_end body: (class_body) @body) @match) @file
+((class_declaration name: (identifier) @name @exported @_end body: (class_body) @body) @match
+ (#parent-kind? @match "program")
  (#not-preceded-by? @match "@internal */")
  (#count-above? @body "method" "max-methods")
- (#has? @file "export-name")
+ (#has? @match "export-name" "program")
  (#set! message "methods"))
 
 ((class_body (method_definition name: (_) @_name) @match) @body
@@ -137,11 +140,11 @@
  (#not-preceded-by? @match "@internal */")
  (#count-above? @fields "field" "max-fields" "at-crossing")
  (#set! message "fields"))
-((program
-   (class_declaration name: (identifier) @name @exported body: (class_body) @fields) @match) @file
+((class_declaration name: (identifier) @name @exported body: (class_body) @fields) @match
+ (#parent-kind? @match "program")
  (#not-preceded-by? @match "@internal */")
  (#count-above? @fields "field" "max-fields" "at-crossing")
- (#has? @file "export-name")
+ (#has? @match "export-name" "program")
  (#set! message "fields"))
 
 ((class_body (field_definition property: (_) @match) @_field) @fields
@@ -160,42 +163,43 @@
 
 ; Each exported declaration counts once by its name. `export * from` cannot be counted: it
 ; is flagged below.
-((program
-   (export_statement
+((export_statement
      declaration: [(function_declaration name: (_) @match)
                    (generator_function_declaration name: (_) @match)
                    (class_declaration name: (_) @match)
                    (lexical_declaration (variable_declarator name: (_) @match))
-                   (variable_declaration (variable_declarator name: (_) @match))]) @_export)
+                   (variable_declaration (variable_declarator name: (_) @match))]) @_export
+ (#parent-kind? @_export "program")
  (#not-preceded-by? @_export "@internal */")
  (#set! helper "export"))
-((program (export_statement [(export_clause (export_specifier) @match) (namespace_export) @match value: (_) @match]) @_export)
+((export_statement [(export_clause (export_specifier) @match) (namespace_export) @match value: (_) @match]) @_export
+ (#parent-kind? @_export "program")
  (#not-preceded-by? @_export "@internal */")
  (#set! helper "export"))
 ; CommonJS: `exports.f = …`, `module.exports.f = …`, and each property of
 ; `module.exports = { … }`.
-((program
-   (expression_statement
+((expression_statement
      (assignment_expression
        left: (member_expression
          object: [(identifier) @_exports (member_expression object: (identifier) @_module property: (property_identifier) @_exports)]
-         property: (property_identifier) @match))))
+         property: (property_identifier) @match))) @_top
+ (#parent-kind? @_top "program")
  (#eq? @_exports "exports")
  (#eq? @_module "module")
  (#set! helper "export"))
-((program
-   (expression_statement
+((expression_statement
      (assignment_expression
        left: (member_expression object: (identifier) @_module property: (property_identifier) @_exports)
-       right: (object [(shorthand_property_identifier) (pair) (method_definition)] @match))))
+       right: (object [(shorthand_property_identifier) (pair) (method_definition)] @match))) @_top
+ (#parent-kind? @_top "program")
  (#eq? @_module "module")
  (#eq? @_exports "exports")
  (#set! helper "export"))
 
 ; `export * from "./internal"`: everything a module of this package exports becomes part of
 ; this one's surface, without a name in sight.
-((program
-   (export_statement source: (string (string_fragment) @source)) @match)
+((export_statement source: (string (string_fragment) @source)) @match
+ (#parent-kind? @match "program")
  (#match? @match "^export\\s*\\*\\s*from")
  (#match? @source "^\\.")
  (#set! message "reexport"))

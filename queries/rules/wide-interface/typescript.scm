@@ -4,8 +4,10 @@
 ; declaration marked `/** @internal */` (what `stripInternal` removes from the published
 ; types) is not public, as `pub(crate)` is not in Rust.
 ;
-; Helpers are rooted at rare node kinds (`program`, `class_body`, `formal_parameters`), and
-; the scoped predicates that walk a whole file come last.
+; Helpers are rooted at rare node kinds (`class_body`, `formal_parameters`), and the scoped
+; predicates that walk a whole file come last. Patterns about top-level statements start at
+; them, with `#parent-kind? … "program"`, so the engine looks only at the program's direct
+; children for them (a pattern rooted at `program` would try every alternative at each).
 
 ; --- Parameters -------------------------------------------------------------------------
 
@@ -31,17 +33,17 @@
  (#count-above? @params "param" "max-params"))
 
 ; A top-level function exported by name elsewhere in the file: `export { f }`, `export default f`.
-((program
-   [(function_declaration name: (identifier) @name @exported parameters: (formal_parameters) @params @_end)
+([(function_declaration name: (identifier) @name @exported parameters: (formal_parameters) @params @_end)
     (generator_function_declaration name: (identifier) @name @exported parameters: (formal_parameters) @params @_end)
     (lexical_declaration
       (variable_declarator
         name: (identifier) @name @exported
         value: [(arrow_function parameters: (formal_parameters) @params @_end)
-                (function_expression parameters: (formal_parameters) @params @_end)]))] @match) @file
+                (function_expression parameters: (formal_parameters) @params @_end)]))] @match
+ (#parent-kind? @match "program")
  (#not-preceded-by? @match "@internal */")
  (#count-above? @params "param" "max-params")
- (#has? @file "export-name"))
+ (#has? @match "export-name" "program"))
 
 ; A public method or constructor of an exported class (overload signatures excepted).
 ((export_statement "export"
@@ -58,8 +60,7 @@
  (#not-preceded-by? @_export "@internal */")
  (#count-above? @params "param" "max-params"))
 
-((program
-   [(class_declaration
+([(class_declaration
       name: (type_identifier) @exported
       body: (class_body
         (method_definition name: (_) @name parameters: (formal_parameters) @params @_end) @match))
@@ -67,13 +68,14 @@
       name: (type_identifier) @exported
       body: (class_body
         [(method_definition name: (_) @name parameters: (formal_parameters) @params @_end)
-         (abstract_method_signature name: (_) @name parameters: (formal_parameters) @params @_end)] @match))] @_class) @file
+         (abstract_method_signature name: (_) @name parameters: (formal_parameters) @params @_end)] @match))] @_class
+ (#parent-kind? @_class "program")
  (#not-match? @name "^[#_]")
  (#not-match? @match "^(private|protected)\\s")
  (#not-preceded-by? @match "@internal */")
  (#not-preceded-by? @_class "@internal */")
  (#count-above? @params "param" "max-params")
- (#has? @file "export-name"))
+ (#has? @_class "export-name" "program"))
 
 ; A parameter: a destructured options object `{ a, b }: Options` is one, `...rest` is one,
 ; and TypeScript's `this: T` is the receiver, not an argument. `@params` joins it to its own
@@ -83,9 +85,11 @@
  (#set! helper "param"))
 
 ; `export { f }`, `export { f as g }`, `export default f`.
-((program (export_statement (export_clause (export_specifier name: (_) @exported))))
+((export_statement (export_clause (export_specifier name: (_) @exported))) @_top
+ (#parent-kind? @_top "program")
  (#set! helper "export-name"))
-((program (export_statement value: (identifier) @exported))
+((export_statement value: (identifier) @exported) @_top
+ (#parent-kind? @_top "program")
  (#set! helper "export-name"))
 
 ; --- Type surface ---------------------------------------------------------------------
@@ -98,12 +102,12 @@
  (#not-preceded-by? @match "@internal */")
  (#count-above? @body "method" "max-methods")
  (#set! message "methods"))
-((program
-   [(class_declaration name: (type_identifier) @name @exported @_end body: (class_body) @body)
-    (abstract_class_declaration name: (type_identifier) @name @exported @_end body: (class_body) @body)] @match) @file
+([(class_declaration name: (type_identifier) @name @exported @_end body: (class_body) @body)
+    (abstract_class_declaration name: (type_identifier) @name @exported @_end body: (class_body) @body)] @match
+ (#parent-kind? @match "program")
  (#not-preceded-by? @match "@internal */")
  (#count-above? @body "method" "max-methods")
- (#has? @file "export-name")
+ (#has? @match "export-name" "program")
  (#set! message "methods"))
 
 ((class_body [(method_definition name: (_) @_name) (abstract_method_signature name: (_) @_name)] @match) @body
@@ -130,12 +134,12 @@
  (#not-preceded-by? @match "@internal */")
  (#count-above? @fields "field" "max-fields" "at-crossing")
  (#set! message "fields"))
-((program
-   [(class_declaration name: (type_identifier) @name @exported body: (class_body) @fields)
-    (abstract_class_declaration name: (type_identifier) @name @exported body: (class_body) @fields)] @match) @file
+([(class_declaration name: (type_identifier) @name @exported body: (class_body) @fields)
+    (abstract_class_declaration name: (type_identifier) @name @exported body: (class_body) @fields)] @match
+ (#parent-kind? @match "program")
  (#not-preceded-by? @match "@internal */")
  (#count-above? @fields "field" "max-fields" "at-crossing")
- (#has? @file "export-name")
+ (#has? @match "export-name" "program")
  (#set! message "fields"))
 
 ((class_body (public_field_definition name: (_) @match) @_field) @fields
@@ -155,8 +159,7 @@
 
 ; Each exported declaration counts once by its name; overload signatures are not counted
 ; again (their implementation is). `export * from` cannot be counted: it is flagged below.
-((program
-   (export_statement
+((export_statement
      declaration: [(function_declaration name: (_) @match)
                    (generator_function_declaration name: (_) @match)
                    (class_declaration name: (_) @match)
@@ -173,33 +176,35 @@
                       (enum_declaration name: (_) @match)])
                    (import_alias) @match
                    (lexical_declaration (variable_declarator name: (_) @match))
-                   (variable_declaration (variable_declarator name: (_) @match))]) @_export)
+                   (variable_declaration (variable_declarator name: (_) @match))]) @_export
+ (#parent-kind? @_export "program")
  (#not-preceded-by? @_export "@internal */")
  (#set! helper "export"))
 ; A type alias counts, unless it only names the type of a constant of the same name
 ; (`export type Tag = typeof Tag`): that is one name, already counted with the constant.
 ; Likewise `export declare namespace X`, which only adds types under the name of a type or
 ; value `X` declared beside it, is not counted.
-((program
-   (export_statement
-     declaration: (type_alias_declaration name: (_) @match value: (_) @_value)) @_export)
+((export_statement
+     declaration: (type_alias_declaration name: (_) @match value: (_) @_value)) @_export
+ (#parent-kind? @_export "program")
  (#not-match? @_value "^typeof\\s")
  (#not-preceded-by? @_export "@internal */")
  (#set! helper "export"))
-((program
-   (export_statement
-     declaration: (type_alias_declaration name: (_) @match value: (type_query (identifier) @_of))) @_export)
+((export_statement
+     declaration: (type_alias_declaration name: (_) @match value: (type_query (identifier) @_of))) @_export
+ (#parent-kind? @_export "program")
  (#not-eq? @match @_of)
  (#not-preceded-by? @_export "@internal */")
  (#set! helper "export"))
-((program (export_statement [(export_clause (export_specifier) @match) (namespace_export) @match value: (_) @match]) @_export)
+((export_statement [(export_clause (export_specifier) @match) (namespace_export) @match value: (_) @match]) @_export
+ (#parent-kind? @_export "program")
  (#not-preceded-by? @_export "@internal */")
  (#set! helper "export"))
 
 ; `export * from "./internal"`: everything a module of this package exports becomes part of
 ; this one's surface, without a name in sight.
-((program
-   (export_statement source: (string (string_fragment) @source)) @match)
+((export_statement source: (string (string_fragment) @source)) @match
+ (#parent-kind? @match "program")
  (#match? @match "^export\\s+(type\\s+)?\\*\\s*from")
  (#match? @source "^\\.")
  (#set! message "reexport"))
