@@ -1310,6 +1310,17 @@ pub(crate) fn after_group(text: &str) -> Option<&str> {
 /// The `(#eq? @cap "word")` and `(#any-of? @cap "a" "b" …)` predicates of a pattern's text:
 /// the capture's name and the strings one of which its text must be.
 fn text_requirements(pattern: &str) -> Vec<(&str, Vec<String>)> {
+    text_predicates(pattern)
+        .into_iter()
+        .filter(|(op, _, values)| *op == "any-of?" || (*op == "eq?" && values.len() == 1))
+        .map(|(_, name, values)| (name, values))
+        .collect()
+}
+
+/// The predicates of a pattern's text that test one capture against strings
+/// (`(#eq? @cap "a")`, `(#not-match? @cap "re")`, `(#any-of? @cap "a" "b" …)`): operator
+/// (without `#`), capture name, strings. `(#eq? @a @b)` compares two captures: left out.
+pub(crate) fn text_predicates(pattern: &str) -> Vec<(&str, &str, Vec<String>)> {
     let mut out = Vec::new();
     let mut rest = pattern;
     while let Some(at) = rest.find("(#") {
@@ -1324,9 +1335,6 @@ fn text_requirements(pattern: &str) -> Vec<(&str, Vec<String>)> {
         let op = &body[..op_end];
         let mut args = skip_trivia(&body[op_end..]);
         rest = body;
-        if op != "eq?" && op != "any-of?" {
-            continue;
-        }
         let Some(cap) = args.strip_prefix('@') else { continue };
         let name = capture_name(cap);
         args = skip_trivia(&cap[name.len()..]);
@@ -1340,9 +1348,8 @@ fn text_requirements(pattern: &str) -> Vec<(&str, Vec<String>)> {
             values.push(value);
             args = skip_trivia(rest);
         }
-        // `(#eq? @a @b)` compares two captures: no word.
-        if ok && args.starts_with(')') && !values.is_empty() && (op == "any-of?" || values.len() == 1) {
-            out.push((name, values));
+        if ok && args.starts_with(')') && !values.is_empty() {
+            out.push((op, name, values));
         }
     }
     out

@@ -163,6 +163,13 @@ struct Item {
     children: Vec<Item>,
 }
 
+impl Item {
+    /// A string, an anchor, a wildcard or a negated field: nothing at a fixed place.
+    fn other(field: Option<String>) -> Item {
+        Item { kind: String::new(), field, captures: Vec::new(), fixed: false, children: Vec::new() }
+    }
+}
+
 /// The root nodes of a pattern: its root node, or the nodes of a root alternation.
 fn roots(pattern: &str) -> Option<Vec<Item>> {
     let (items, _) = items(skip_trivia(pattern), 0)?;
@@ -225,13 +232,7 @@ fn items(mut text: &str, depth: usize) -> Option<(Vec<Item>, &str)> {
             }
             b'"' => {
                 let (_, rest) = read_string(&text[1..])?;
-                out.push(Item {
-                    kind: String::new(),
-                    field: field.take(),
-                    captures: Vec::new(),
-                    fixed: false,
-                    children: Vec::new(),
-                });
+                out.push(Item::other(field.take()));
                 text = rest;
             }
             b'(' if text[1..].trim_start().starts_with('#') => {
@@ -262,13 +263,7 @@ fn items(mut text: &str, depth: usize) -> Option<(Vec<Item>, &str)> {
                     field = Some(word.to_string());
                     text = after;
                 } else {
-                    out.push(Item {
-                        kind: String::new(),
-                        field: field.take(),
-                        captures: Vec::new(),
-                        fixed: false,
-                        children: Vec::new(),
-                    });
+                    out.push(Item::other(field.take()));
                     text = rest;
                 }
             }
@@ -285,36 +280,11 @@ enum TextTest {
 /// and their `not-` forms), by capture name.
 fn text_predicates(pattern: &str) -> Vec<(&str, TextTest)> {
     let mut out = Vec::new();
-    let mut rest = pattern;
-    while let Some(at) = rest.find("(#") {
-        let before = &rest[..at];
-        if before.rfind('\n').map_or(before, |n| &before[n..]).contains(';') || before.matches('"').count() % 2 == 1 {
-            rest = &rest[at + 2..];
-            continue;
-        }
-        let body = &rest[at + 2..];
-        let op_end = body.find(|c: char| c.is_whitespace() || c == ')').unwrap_or(body.len());
-        let op = &body[..op_end];
-        rest = body;
+    for (op, name, mut values) in crate::compile::text_predicates(pattern) {
         let (base, want) = match op.strip_prefix("not-") {
             Some(base) => (base, false),
             None => (op, true),
         };
-        if !matches!(base, "match?" | "eq?" | "any-of?") {
-            continue;
-        }
-        let Some(cap) = skip_trivia(&body[op_end..]).strip_prefix('@') else { continue };
-        let name = capture_name(cap);
-        let mut args = skip_trivia(&cap[name.len()..]);
-        let mut values = Vec::new();
-        while let Some(s) = args.strip_prefix('"') {
-            let Some((value, after)) = read_string(s) else { break };
-            values.push(value);
-            args = skip_trivia(after);
-        }
-        if !args.starts_with(')') || values.is_empty() {
-            continue;
-        }
         match base {
             "match?" if values.len() == 1 => out.push((name, TextTest::Match(values.remove(0), want))),
             "eq?" if values.len() == 1 => out.push((name, TextTest::OneOf(values, want))),
