@@ -2,9 +2,10 @@
 //!
 //! The patterns of a language's rule files are compiled once, in groups ([`crate::groups`]):
 //! each rule's report patterns (those that capture `@match`) in one query, run over the
-//! whole tree or anchored at candidate nodes; each helper's patterns (`(#set! helper "name")`) in one
-//! query, run only inside the scope a predicate names. Patterns and captures are numbered
-//! across the groups, so capture ids agree between report and helper matches.
+//! whole tree or anchored at candidate nodes; each helper's patterns
+//! (`(#set! helper "name")`) in one query, run only inside the scope a predicate names.
+//! Patterns and captures are numbered across the groups, so capture ids agree between report
+//! and helper matches.
 //!
 //! Nothing that could silently match everything survives compilation: unknown predicates,
 //! `#is?`/`#is-not?`, unknown `#set!` keys and unused captures are errors, and a rule with

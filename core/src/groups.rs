@@ -5,9 +5,10 @@
 //! through the others, and so would one query of every rule's report patterns at a node where
 //! the words of only one rule occur. So the query files are split into their top-level
 //! patterns, and the patterns are compiled in groups: each rule's report patterns in one
-//! query, each helper's patterns (`(#set! helper "name")`, per rule) in one query of their own. [`Groups`] then shows the
-//! groups as one numbered list of patterns with one table of capture names, which is what
-//! [`crate::compile`] checks and what the matcher's finding and join code sees.
+//! query, each helper's patterns (`(#set! helper "name")`, per rule) in one query of their
+//! own. [`Groups`] then shows the groups as one numbered list of patterns with one table of
+//! capture names, which is what [`crate::compile`] checks and what the matcher's finding and
+//! join code sees.
 //!
 //! Splitting reads query text, so it is checked against tree-sitter: the pattern count and
 //! start of every pattern, and the helper name each was grouped by. When anything disagrees,

@@ -253,6 +253,7 @@ impl Linter {
         let plan = WalkPlan::new(compiled, &[&report_roots, &helper_roots], &words);
         // Walks of helper scopes are planned the first time one is made: most files need none.
         let (helper_plan, lazy_plan) = (OnceCell::new(), OnceCell::new());
+        let root = tree.root_node();
         let mut run = QueryRun {
             rules,
             lang,
@@ -275,10 +276,9 @@ impl Linter {
             helper_plan: &helper_plan,
             lazy_plan: &lazy_plan,
             lazy: &lazy,
-            root: tree.root_node(),
+            root,
         };
         let Linter { cursor, helper_cursor, .. } = self;
-        let root = tree.root_node();
         let scope = scope.unwrap_or(0..usize::MAX);
         for query in &compiled.report {
             cursor.set_max_start_depth(None);
@@ -318,15 +318,16 @@ impl Linter {
             'nodes: for start in report_nodes {
                 queries.clear();
                 for &p in &report_roots[start.0.kind_id() as usize] {
-                    let info = &compiled.patterns[p as usize];
-                    if info.starts_under(start.1)
+                    let (info, q) = (&compiled.patterns[p as usize], compiled.anchored_query[p as usize]);
+                    // A rule's query runs once however many of its patterns can start here.
+                    if !queries.contains(&q)
+                        && info.starts_under(start.1)
                         && words.all_within(&info.requires, start.0.byte_range())
                         && info.prechecks.iter().all(|c| c.holds(start.0, text, &info.predicates))
                     {
-                        queries.push(compiled.anchored_query[p as usize]);
+                        queries.push(q);
                     }
                 }
-                queries.dedup();
                 for &q in &queries {
                     run.query(&compiled.anchored[q as usize], start, cursor, helper_cursor);
                     if run.timed_out {
